@@ -1,0 +1,6 @@
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-change-me"  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,15 @@
+from .base import BasePage, ListingFieldsMixin, SocialFieldsMixin
+from .pages import HomePage, StandardPage
+from .seed import SeedRecord
+from .site import FooterContent, NetworkSettings
+
+__all__ = [
+    "BasePage",
+    "FooterContent",
+    "HomePage",
+    "ListingFieldsMixin",
+    "NetworkSettings",
+    "SeedRecord",
+    "SocialFieldsMixin",
+    "StandardPage",
+]

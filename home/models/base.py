@@ -1,0 +1,98 @@
+"""The abstract page every public page type builds on, and the mixins that own their panels."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class ListingFieldsMixin(models.Model):
+    """How a page presents itself in listings and cards."""
+
+    listing_title = models.CharField(
+        _("listing title"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shorter title for cards and lists; the page title is used when empty."),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    listing_summary = models.CharField(
+        _("listing summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences for cards; the introduction is used when empty."),
+    )
+
+    listing_panels = [
+        MultiFieldPanel(
+            [FieldPanel("listing_title"), FieldPanel("listing_image"), FieldPanel("listing_summary")],
+            heading=_("Listing"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_listing_title(self):
+        return self.listing_title or self.title
+
+
+class SocialFieldsMixin(models.Model):
+    """Open Graph and VK sharing data."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared; 1200×630 works best."),
+    )
+    social_text = models.CharField(_("social text"), max_length=255, blank=True)
+
+    social_panels = [
+        MultiFieldPanel([FieldPanel("social_image"), FieldPanel("social_text")], heading=_("Sharing"))
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
+    """Fields and panels every public page shares."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("listing_summary"),
+    ]
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    promote_panels = (
+        [MultiFieldPanel(Page.promote_panels, heading=_("Common page configuration"))]
+        + ListingFieldsMixin.listing_panels
+        + SocialFieldsMixin.social_panels
+    )
+
+    class Meta:
+        abstract = True
+
+    def get_listing_summary(self):
+        return self.listing_summary or self.introduction
+
+    def get_meta_description(self):
+        return self.search_description or self.get_listing_summary()
+
+    def get_social_image(self):
+        return self.social_image or self.listing_image

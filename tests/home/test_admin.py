@@ -1,0 +1,99 @@
+import os
+import subprocess
+import sys
+
+import wagtail_factories
+
+from django.contrib.auth import get_user_model
+
+from wagtail.blocks import StructBlockValidationError
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from home.models import HomePage, StandardPage
+
+
+class StandardPageAdminTests(WagtailPageTestCase):
+    def setUp(self):
+        self.user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
+        self.client.force_login(self.user)
+        self.home = HomePage.objects.get(locale__language_code="ru")
+
+    def test_parent_and_child_rules(self):
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+        self.assertCanCreateAt(HomePage, StandardPage)
+        self.assertCanNotCreateAt(StandardPage, HomePage)
+
+    def test_editor_creates_a_page_with_real_blocks(self):
+        data = nested_form_data(
+            {
+                "title": "О портале",
+                "slug": "o-portale",
+                "introduction": "Кто мы и зачем этот портал.",
+                "body": streamfield(
+                    [
+                        ("heading", {"text": "Цели", "level": "h2"}),
+                        ("paragraph", rich_text("<p>Объединять библиотеки.</p>")),
+                        (
+                            "quote",
+                            {"quote": "Вместе сильнее.", "speaker": "Н.П. Рожкова", "role": "директор БГУНБ"},
+                        ),
+                    ]
+                ),
+                "action-publish": "publish",
+            }
+        )
+        self.assertCanCreate(self.home, StandardPage, data)
+        page = StandardPage.objects.get(slug="o-portale")
+        self.assertEqual(page.introduction, "Кто мы и зачем этот портал.")
+        self.assertEqual([block.block_type for block in page.body], ["heading", "paragraph", "quote"])
+        self.assertEqual(page.body[0].value["text"], "Цели")
+        self.assertEqual(page.body[2].value["speaker"], "Н.П. Рожкова")
+        self.assertTrue(page.live)
+        self.assertPageIsRenderable(page)
+        response = self.client.get(page.url)
+        self.assertContains(response, "Объединять библиотеки.")
+        self.assertContains(response, "директор БГУНБ")
+
+    def test_image_block_requires_alt_text_or_decorative_flag(self):
+        from cms.blocks import ImageBlock
+
+        image = wagtail_factories.ImageFactory()
+        block = ImageBlock()
+        with self.assertRaises(StructBlockValidationError) as caught:
+            block.clean(block.to_python({"image": image.pk, "alt_text": "", "decorative": False}))
+        self.assertIn("alt_text", caught.exception.block_errors)
+        # Either a description or the decorative flag is enough.
+        block.clean(block.to_python({"image": image.pk, "alt_text": "Баннер флешмоба", "decorative": False}))
+        block.clean(block.to_python({"image": image.pk, "alt_text": "", "decorative": True}))
+
+
+def test_production_settings_refuse_to_start_without_secret_key():
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    env["DJANGO_SETTINGS_MODULE"] = "cms.settings.production"
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_start_with_secret_key():
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="cms.settings.production", SECRET_KEY="x" * 50)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

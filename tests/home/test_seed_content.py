@@ -1,0 +1,102 @@
+import io
+import re
+
+import pytest
+
+from django.core.management import call_command
+from django.test import Client
+
+from wagtail.models import Page, Revision
+from wagtail_localize.models import StringTranslation
+
+from home.models import FooterContent, HomePage, SeedRecord
+from tests.helpers import live_pages
+
+pytestmark = pytest.mark.django_db
+
+
+def reseed():
+    out = io.StringIO()
+    call_command("load_seed_content", stdout=out)
+    return out.getvalue()
+
+
+def test_seed_builds_a_home_page_in_every_language():
+    homes = {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
+    assert set(homes) == {"ru", "en", "be"}
+    assert homes["ru"].title == "Вместе сильнее"
+    assert homes["en"].title == "Together Stronger"
+    assert homes["be"].title == "Разам мацней"
+    # Translations are wagtail-localize translations of the Russian source, not copies.
+    assert homes["en"].translation_key == homes["ru"].translation_key
+    assert all(home.live for home in homes.values())
+
+
+def test_every_live_page_answers_200_with_its_title():
+    client = Client()
+    pages = list(live_pages())
+    assert len(pages) >= 3
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        html = response.content.decode()
+        assert f"<h1>{page.title}</h1>" in html, page.url
+        assert f'<html lang="{page.locale.language_code}">' in html
+
+
+def test_second_run_creates_and_changes_nothing():
+    state = (
+        Page.objects.count(),
+        Revision.objects.count(),
+        list(SeedRecord.objects.order_by("key").values_list("key", "seed_hash", "state_hash", "revision_id")),
+        StringTranslation.objects.count(),
+    )
+    output = reseed()
+    assert "created" not in output.split("Seed content:")[-1]
+    assert re.search(r"unchanged: \d+", output)
+    assert state == (
+        Page.objects.count(),
+        Revision.objects.count(),
+        list(SeedRecord.objects.order_by("key").values_list("key", "seed_hash", "state_hash", "revision_id")),
+        StringTranslation.objects.count(),
+    )
+
+
+def test_edited_page_survives_reseed():
+    home = HomePage.objects.get(locale__language_code="ru")
+    home.introduction = "Текст, исправленный редактором."
+    home.save_revision().publish()
+    output = reseed()
+    home.refresh_from_db()
+    assert home.introduction == "Текст, исправленный редактором."
+    assert "left alone: home (edited since it was seeded)" in output
+
+
+def test_draft_edit_survives_reseed():
+    home = HomePage.objects.get(locale__language_code="ru")
+    home.title = "Черновик редактора"
+    home.save_revision()
+    reseed()
+    home.refresh_from_db()
+    assert home.latest_revision.content["title"] == "Черновик редактора"
+
+
+def test_edited_snippet_survives_reseed():
+    footer = FooterContent.objects.get(locale__language_code="ru")
+    footer.address = "Новый адрес"
+    footer.save()
+    output = reseed()
+    footer.refresh_from_db()
+    assert footer.address == "Новый адрес"
+    assert "left alone: footer" in output
+
+
+def test_translator_edit_survives_reseed():
+    home_en = HomePage.objects.get(locale__language_code="en")
+    translation = StringTranslation.objects.filter(locale=home_en.locale, data="Together Stronger").first()
+    translation.data = "Stronger Together"
+    translation.save()
+    output = reseed()
+    translation.refresh_from_db()
+    assert translation.data == "Stronger Together"
+    assert "left alone: home:en (translation edited since it was seeded)" in output
