@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "movement",
     "forum",
     "partnerships",
+    "documents",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

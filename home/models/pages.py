@@ -18,7 +18,10 @@ class HomePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    # Each app adds its section page here.
+    subpage_types = [
+        "home.StandardPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

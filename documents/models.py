@@ -1,0 +1,137 @@
+"""Official documents (letters, orders, regulations), linked from campaigns, events and agreements."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class OfficialDocument(TranslatableMixin, index.Indexed, ClusterableModel):
+    class Kind(models.TextChoices):
+        LETTER = "letter", _("Letter")
+        ORDER = "order", _("Order")
+        REGULATION = "regulation", _("Regulation")
+        AGREEMENT = "agreement", _("Agreement")
+        OTHER = "other", _("Other document")
+
+    class Status(models.TextChoices):
+        IN_FORCE = "in_force", _("In force")
+        NOT_IN_FORCE = "not_in_force", _("No longer in force")
+
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.LETTER)
+    number = models.CharField(
+        _("number"), max_length=100, blank=True, help_text=_("As written, e.g. 01-16/124.")
+    )
+    date = models.DateField(_("date"))
+    title = models.CharField(_("subject"), max_length=500, help_text=_("What the document is about."))
+    sender = models.CharField(_("sender organisation"), max_length=500)
+    sender_details = models.TextField(_("sender's address and contacts"), blank=True)
+    sender_library = models.ForeignKey(
+        "partnerships.Library",
+        verbose_name=_("sender library"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sent_documents",
+    )
+    signatory_name = models.CharField(_("signatory"), max_length=255, blank=True)
+    signatory_position = models.CharField(_("signatory's position"), max_length=500, blank=True)
+    addressees = models.TextField(_("addressees"), blank=True, help_text=_("One addressee per line."))
+    body = RichTextField(_("text"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IN_FORCE)
+    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=False)
+
+    translatable_fields = [
+        SynchronizedField("kind"),
+        SynchronizedField("number"),
+        SynchronizedField("date"),
+        TranslatableField("title"),
+        TranslatableField("sender"),
+        TranslatableField("sender_details"),
+        SynchronizedField("sender_library"),
+        TranslatableField("signatory_name"),
+        TranslatableField("signatory_position"),
+        TranslatableField("addressees"),
+        TranslatableField("body"),
+        SynchronizedField("status"),
+        SynchronizedField("slug"),
+    ]
+
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("number"),
+        index.SearchField("sender"),
+        index.SearchField("body"),
+        index.FilterField("locale"),
+        index.FilterField("kind"),
+        index.FilterField("date"),
+    ]
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("number"), FieldPanel("date"), FieldPanel("status")],
+            heading=_("Registration"),
+        ),
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        MultiFieldPanel(
+            [FieldPanel("sender"), FieldPanel("sender_library"), FieldPanel("sender_details")],
+            heading=_("Sender"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("signatory_name"), FieldPanel("signatory_position")], heading=_("Signed by")
+        ),
+        FieldPanel("addressees"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label=_("Attachments")),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("official document")
+        verbose_name_plural = _("official documents")
+        ordering = ["-date", "number"]
+
+    def __str__(self):
+        if self.number:
+            return f"{self.title} ({self.date:%d.%m.%Y} № {self.number})"
+        return f"{self.title} ({self.date:%d.%m.%Y})"
+
+    @property
+    def addressee_list(self):
+        return [line.strip() for line in self.addressees.splitlines() if line.strip()]
+
+
+class OfficialDocumentAttachment(TranslatableMixin, Orderable):
+    official_document = ParentalKey(OfficialDocument, related_name="attachments", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    title = models.CharField(
+        _("title"), max_length=255, help_text=_("e.g. Banner for the flashmob #Вместе_сильнее")
+    )
+    pages = models.CharField(_("extent"), max_length=100, blank=True, help_text=_("e.g. 1 page, 1 copy"))
+
+    panels = [FieldPanel("title"), FieldPanel("pages"), FieldPanel("document"), FieldPanel("image")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
