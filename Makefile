@@ -19,7 +19,7 @@ install:
 	scripts/bootstrap.sh
 
 setup: install messages
-	$(PY) manage.py migrate --no-input
+	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py load_seed_content
 	$(PY) manage.py ensure_admin
 
@@ -42,8 +42,10 @@ lint:
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check $(TEMPLATES)
 
-bench: install
-	$(PY) -m bench
+## make bench: render timings, query counts and memory on a throw-away PostgreSQL database.
+bench:
+	scripts/bootstrap.sh dev
+	$(PY) -m tests.pgcluster -- $(PY) -m bench
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected
