@@ -185,4 +185,5 @@ LOGGING = {
 # Loaders run by `manage.py load_seed_content`, in order (parents before children).
 SEED_CONTENT_LOADERS = [
     "home.seed.load",
+    "partnerships.seed.load",
 ]

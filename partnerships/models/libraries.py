@@ -8,6 +8,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from partnerships.naming import normalise_settlement
+
 
 class Region(TranslatableMixin, models.Model):
     """A federal subject of Russia; shipped as data with its code, translated like any snippet."""
@@ -70,6 +72,14 @@ class Library(TranslatableMixin, index.Indexed, models.Model):
         _("settlement type"), max_length=50, blank=True, help_text=_("город, село, посёлок, хутор…")
     )
     settlement = models.CharField(_("settlement"), max_length=255, blank=True)
+    settlement_key = models.CharField(
+        _("settlement key"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=_("Normalised settlement name used to find namesakes."),
+    )
     address = models.CharField(_("address"), max_length=500, blank=True)
     phone = models.CharField(_("phone"), max_length=100, blank=True)
     fax = models.CharField(_("fax"), max_length=100, blank=True)
@@ -149,3 +159,16 @@ class Library(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.short_name or self.full_name
+
+    def save(self, *args, **kwargs):
+        self.settlement_key = normalise_settlement(self.settlement)
+        super().save(*args, **kwargs)
+
+    @property
+    def region_name(self):
+        """The region for display: the Russian subject or the free-text region abroad."""
+        return self.region.name if self.region_id else self.foreign_region
+
+    @property
+    def settlement_label(self):
+        return " ".join(part for part in (self.settlement_type, self.settlement) if part)

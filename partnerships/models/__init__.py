@@ -1,0 +1,6 @@
+from .libraries import Library, Region
+
+__all__ = [
+    "Library",
+    "Region",
+]
