@@ -1,6 +1,9 @@
+import datetime
+
 from django import template
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.translation import pgettext_lazy
 
 from wagtail.models import Locale, Page
 
@@ -11,24 +14,31 @@ register = template.Library()
 
 def _locale_homes():
     """Live home pages by language code (one query)."""
-    homes = HomePage.objects.live().select_related("locale")
+    homes = HomePage.objects.live().filter(alias_of__isnull=True).select_related("locale")
     return {home.locale.language_code: home for home in homes}
 
 
 def _translations(page):
-    if page is None or not isinstance(page, Page):
+    """Live, real translations of a page by language code; aliases are not translations."""
+    if page is None or not isinstance(page, Page) or not page.pk:
         return {}
-    pages = page.get_translations(inclusive=True).live().select_related("locale")
+    pages = (
+        page.get_translations(inclusive=True)
+        .live()
+        .filter(alias_of__isnull=True)
+        .select_related("locale")
+        .specific(defer=True)
+    )
     return {p.locale.language_code: p for p in pages}
 
 
-@register.simple_tag(takes_context=True)
-def language_links(context, page=None):
-    """One entry per language: the page's translation if it exists, else that language's home."""
-    cache_key = "_language_links"
-    if cache_key in context:
-        return context[cache_key]
-    current = translation.get_language()
+def build_language_links(page, current=None):
+    """One entry per language: the page's translation if it exists, else that language's home.
+
+    Each entry: code, name, url, full_url, is_translation (a live translation of
+    this page; only these get hreflang alternates) and is_current.
+    """
+    current = current or translation.get_language()
     translations = _translations(page)
     homes = _locale_homes() if len(translations) < len(settings.LANGUAGES) else {}
     links = []
@@ -47,8 +57,90 @@ def language_links(context, page=None):
                 "is_current": code == current,
             }
         )
-    context[cache_key] = links
     return links
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """The language switcher's and hreflang's links, computed once per request and page."""
+    request = context.get("request")
+    cache = getattr(request, "_language_links", None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._language_links = cache
+    key = (getattr(page, "pk", None), translation.get_language())
+    if key not in cache:
+        cache[key] = build_language_links(page)
+    return cache[key]
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context, page=None):
+    """``(hreflang, url)`` pairs: each live translation of the page, then x-default (Russian)."""
+    links = [link for link in language_links(context, page) if link["is_translation"] and link["full_url"]]
+    pairs = [(link["code"], link["full_url"]) for link in links]
+    default = next((url for code, url in pairs if code == settings.LANGUAGE_CODE), None)
+    if default is None and pairs:
+        default = pairs[0][1]
+    if default is not None:
+        pairs.append(("x-default", default))
+    return pairs
+
+
+# Month names as they stand after a day number ("17 апреля"), per language.
+MONTHS_GENITIVE = [
+    pgettext_lazy("month after a day number", "January"),
+    pgettext_lazy("month after a day number", "February"),
+    pgettext_lazy("month after a day number", "March"),
+    pgettext_lazy("month after a day number", "April"),
+    pgettext_lazy("month after a day number", "May"),
+    pgettext_lazy("month after a day number", "June"),
+    pgettext_lazy("month after a day number", "July"),
+    pgettext_lazy("month after a day number", "August"),
+    pgettext_lazy("month after a day number", "September"),
+    pgettext_lazy("month after a day number", "October"),
+    pgettext_lazy("month after a day number", "November"),
+    pgettext_lazy("month after a day number", "December"),
+]
+
+
+def _as_date(value):
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.date()
+    return value
+
+
+def _day_month(value):
+    return f"{value.day}\u00a0{MONTHS_GENITIVE[value.month - 1]}"
+
+
+@register.simple_tag
+def date_range(start, end=None):
+    """A date or a span of dates in the active language, e.g. 17–18 апреля 2024.
+
+    17–18 April 2024 / 17–18 красавіка 2024; 30 апреля – 2 мая 2024; across
+    years 30 декабря 2024 – 2 января 2025. Also usable as a filter:
+    ``{{ start|date_range:end }}``.
+    """
+    start = _as_date(start)
+    end = _as_date(end) if end else None
+    if not start:
+        return ""
+    if end is None or end == start:
+        return f"{_day_month(start)} {start.year}"
+    if end < start:
+        start, end = end, start
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}\u2013{_day_month(end)} {end.year}"
+    if start.year == end.year:
+        return f"{_day_month(start)} \u2013 {_day_month(end)} {end.year}"
+    return f"{_day_month(start)} {start.year} \u2013 {_day_month(end)} {end.year}"
+
+
+register.filter("date_range", date_range)
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)

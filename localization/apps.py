@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LocalizationConfig(AppConfig):
+    name = "localization"
+    verbose_name = _("Translation workflow")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,86 @@
+"""Keeping translators' work: the places where wagtail-localize could discard it.
+
+- "Start Synced translation" after a translation was stopped and the page was
+  edited by hand (wagtail-localize #876): the next publish would rebuild the
+  page from the stored string translations and drop the hand edits. Before the
+  translation is restarted, ``harvest_direct_edits`` copies every hand-edited
+  segment back into the translation memory, so the edits survive.
+- "Convert to alias" replaces a translated page with the Russian source and
+  deletes its translation record: refused (see views.refuse_convert_to_alias).
+- "Sync translated pages" with "Publish immediately": publishing is refused to
+  users who cannot publish every target, and only fully translated targets are
+  published; the rest keep their current version (views.SafeUpdateTranslationsView).
+"""
+
+from collections import defaultdict
+
+from wagtail.models import RevisionMixin
+from wagtail_localize.models import StringSegment, StringTranslation
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+
+DIRECT_EDIT_TOOL = "Direct edit"
+
+
+def _current_content(instance):
+    if isinstance(instance, RevisionMixin) and instance.latest_revision_id:
+        return instance.get_latest_revision_as_object()
+    return instance
+
+
+def harvest_direct_edits(translation, instance, user=None):
+    """Store the target's current text of each segment as its translation.
+
+    Segments are matched by their field/block path and position within it; a
+    path whose number of strings changed is left alone (and counted).
+    Returns (saved, skipped).
+    """
+    content = _current_content(getattr(instance, "specific", instance))
+    target_by_path = defaultdict(list)
+    for segment in extract_segments(content):
+        if isinstance(segment, StringSegmentValue):
+            target_by_path[segment.path].append(segment.string.data)
+
+    source_by_path = defaultdict(list)
+    segments = (
+        StringSegment.objects.filter(source=translation.source)
+        .select_related("string", "context")
+        .order_by("order")
+    )
+    for segment in segments:
+        source_by_path[segment.context.path].append(segment)
+
+    existing = {
+        (row.translation_of_id, row.context_id): row
+        for row in StringTranslation.objects.filter(
+            locale=translation.target_locale,
+            context__object_id=translation.source.object_id,
+        )
+    }
+    saved = skipped = 0
+    for path, source_segments in source_by_path.items():
+        values = target_by_path.get(path, [])
+        if len(values) != len(source_segments):
+            skipped += 1
+            continue
+        for segment, value in zip(source_segments, values, strict=True):
+            if value == segment.string.data:
+                continue  # the source text itself, not a translation
+            current = existing.get((segment.string_id, segment.context_id))
+            if current is not None and current.data == value and not current.has_error:
+                continue
+            StringTranslation.objects.update_or_create(
+                translation_of_id=segment.string_id,
+                locale=translation.target_locale,
+                context_id=segment.context_id,
+                defaults={
+                    "data": value,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "tool_name": DIRECT_EDIT_TOOL,
+                    "last_translated_by": user if user is not None and user.is_authenticated else None,
+                    "has_error": False,
+                    "field_error": "",
+                },
+            )
+            saved += 1
+    return saved, skipped

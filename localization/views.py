@@ -1,0 +1,172 @@
+import contextlib
+
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from .report import STATUS_LABELS, source_pages, status_rows
+
+
+class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
+    """Reports → Translation status: every source page in every translation locale."""
+
+    template_name = "localization/translation_status.html"
+    page_title = gettext_lazy("Translation status")
+    header_icon = "site"
+    paginate_by = 50
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("wagtail_localize.submit_translation"):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [{"url": "", "label": _("Reports")}, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = Paginator(source_pages(), self.paginate_by)
+        page_obj = paginator.get_page(self.request.GET.get("p"))
+        locales, rows = status_rows(page_obj.object_list)
+        context.update(
+            {"locales": locales, "rows": rows, "page_obj": page_obj, "status_labels": STATUS_LABELS}
+        )
+        return context
+
+
+@require_POST
+def submit_translation_for_review(request, translation_id):
+    """Save the translation as a draft of the target page and start its moderation workflow.
+
+    wagtail-localize's editor lets only publishers publish; this is the
+    translator's way to hand a finished translation to the Moderators.
+    """
+    translation = get_object_or_404(Translation, id=translation_id, enabled=True)
+    try:
+        page = translation.get_target_instance()
+    except Page.DoesNotExist as err:
+        raise Http404 from err
+    if not isinstance(page, Page):
+        raise Http404
+    page = page.specific
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    edit_url = redirect("wagtailadmin_pages:edit", page.id)
+    total, done = translation.get_progress()
+    if done < total:
+        messages.error(
+            request,
+            _("Translate every segment before submitting: %(done)s of %(total)s are done.")
+            % {"done": done, "total": total},
+        )
+        return edit_url
+    workflow = page.get_workflow()
+    if workflow is None:
+        messages.error(request, _("No moderation workflow is assigned to this page; ask an administrator."))
+        return edit_url
+    with transaction.atomic():
+        translation.save_target(user=request.user, publish=False)
+        page = Page.objects.get(pk=page.pk).specific
+        if page.workflow_in_progress:
+            messages.success(request, _("The draft was updated; it is already awaiting moderation."))
+        else:
+            workflow.start(page, request.user)
+            messages.success(request, _("The translation was submitted to the moderators."))
+    return edit_url
+
+
+def refuse_convert_to_alias(request, page_id):
+    # Converting a translation into an alias would replace it with the Russian
+    # source and delete the translation record: the translator's work is lost
+    # and Russian text appears under /en/ or /be/.
+    page = get_object_or_404(Page, id=page_id)
+    messages.error(
+        request,
+        _(
+            "Converting a translated page into an alias is disabled: it would discard the translation. "
+            "Stop the translation or delete the page instead."
+        ),
+    )
+    return redirect("wagtailadmin_pages:edit", page.id)
+
+
+class SafeUpdateTranslationsView(UpdateTranslationsView):
+    """ "Sync translated pages" that never publishes over a translation that is not finished.
+
+    The source is re-read (unchanged segments keep their translations; changed
+    ones become untranslated), optional machine translation only fills empty
+    segments. "Publish immediately" is allowed only to users who may publish
+    every target, and publishes only targets whose every segment is
+    translated, so no Russian text is published into a translation.
+    """
+
+    def form_valid(self, form):
+        publish = form.cleaned_data["publish_translations"]
+        enabled = list(
+            self.object.translations.filter(enabled=True).select_related("target_locale", "source")
+        )
+        if publish and not all(self._may_publish(translation) for translation in enabled):
+            form.add_error(
+                "publish_translations", _("You may not publish these translations; sync without publishing.")
+            )
+            return self.render_to_response(self.get_context_data(form=form))
+        with transaction.atomic():
+            self.object.update_from_db()
+            if form.cleaned_data.get("use_machine_translation"):
+                from wagtail_localize.machine_translators import get_machine_translator
+                from wagtail_localize.views.edit_translation import apply_machine_translation
+
+                translator = get_machine_translator()
+                for translation in enabled:
+                    apply_machine_translation(translation.id, self.request.user, translator)
+            held_back = []
+            for translation in enabled:
+                total, done = translation.get_progress()
+                if publish and done == total:
+                    with contextlib.suppress(ValidationError):
+                        translation.save_target(user=self.request.user, publish=True)
+                else:
+                    if publish:
+                        held_back.append(translation.target_locale.get_display_name())
+                    with contextlib.suppress(ValidationError):
+                        translation.source.update_target_view_restrictions(translation.target_locale)
+            self.components.save(self.object, sources_and_translations={self.object: enabled})
+        messages.success(self.request, self.get_success_message())
+        if held_back:
+            messages.warning(
+                self.request,
+                _("Not published, some segments need translating first: %(locales)s.")
+                % {"locales": ", ".join(held_back)},
+            )
+        return redirect(self.get_success_url() or self.get_default_success_url())
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.pop("form", None)
+        context = super().get_context_data(**kwargs)
+        if form is not None:
+            context["form"] = form
+        return context
+
+    def _may_publish(self, translation):
+        try:
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist:
+            return True
+        if isinstance(target, Page):
+            return target.permissions_for_user(self.request.user).can_publish()
+        from .wagtail_hooks import may_publish_snippet_translation
+
+        return may_publish_snippet_translation(self.request.user, target)

@@ -1,0 +1,166 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
+from wagtail.models import DraftStateMixin, Locale, TranslatableMixin
+from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.models import Translation
+
+from . import views
+from .guards import harvest_direct_edits
+from .roles import SOURCE_LANGUAGE, may_edit_in_locale
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_admin_urls():
+    # Registered before wagtail-localize's own URLs, so these paths replace its views.
+    return [
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            views.refuse_convert_to_alias,
+            name="localization_refuse_convert_to_alias",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            views.SafeUpdateTranslationsView.as_view(),
+            name="localization_update_translations",
+        ),
+        path(
+            "translation-status/",
+            views.TranslationStatusView.as_view(),
+            name="localization_translation_status",
+        ),
+        path(
+            "translation/<int:translation_id>/submit-for-review/",
+            views.submit_translation_for_review,
+            name="localization_submit_for_review",
+        ),
+    ]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtail_localize.submit_translation")
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        gettext_lazy("Translation status"),
+        reverse("localization_translation_status"),
+        icon_name="site",
+        order=8990,
+    )
+
+
+def _restart_requested(request):
+    return request.method == "POST" and "localize-restart-translation" in request.POST
+
+
+def _keep_direct_edits(request, instance):
+    """Before wagtail-localize restarts a stopped translation, keep the hand edits (#876)."""
+    translation = Translation.objects.filter(
+        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=False
+    ).first()
+    if translation is None:
+        return
+    saved, skipped = harvest_direct_edits(translation, instance, request.user)
+    if saved:
+        messages.info(request, _("%(count)s edited segments were kept as translations.") % {"count": saved})
+    if skipped:
+        messages.warning(
+            request,
+            _("%(count)s fields changed their structure; check them in the translation editor.")
+            % {"count": skipped},
+        )
+
+
+@hooks.register("before_edit_page", order=-1)
+def keep_edits_before_restarting_page_translation(request, page):
+    if _restart_requested(request):
+        _keep_direct_edits(request, page)
+
+
+@hooks.register("construct_page_action_menu")
+def hide_convert_to_alias(menu_items, request, context):
+    menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+def may_publish_snippet_translation(user, instance):
+    if user.is_superuser:
+        return True
+    if isinstance(instance, DraftStateMixin):
+        return user.has_perm(get_permission_name("publish", type(instance)))
+    # Saving a snippet without drafts publishes it: only those who may edit the
+    # source language (editors, moderators) may do that, translators may not.
+    source = Locale.objects.filter(language_code=SOURCE_LANGUAGE).first()
+    return source is not None and may_edit_in_locale(user, source.id)
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def guard_snippet_edit(request, instance):
+    if not isinstance(instance, TranslatableMixin):
+        return None
+    if not may_edit_in_locale(request.user, instance.locale_id):
+        raise PermissionDenied
+    publishing = request.method == "POST" and request.POST.get("action") == "publish"
+    if publishing and not may_publish_snippet_translation(request.user, instance):
+        raise PermissionDenied
+    if _restart_requested(request):
+        _keep_direct_edits(request, instance)
+    return None
+
+
+@hooks.register("before_create_snippet", order=-1)
+def guard_snippet_create(request, model):
+    if issubclass(model, TranslatableMixin):
+        code = request.GET.get("locale") or SOURCE_LANGUAGE
+        locale = Locale.objects.filter(language_code=code).first()
+        if locale is None or not may_edit_in_locale(request.user, locale.id):
+            raise PermissionDenied
+
+
+@hooks.register("before_delete_snippet", order=-1)
+def guard_snippet_delete(request, instances):
+    for instance in instances:
+        if isinstance(instance, TranslatableMixin) and not may_edit_in_locale(
+            request.user, instance.locale_id
+        ):
+            raise PermissionDenied
+
+
+@hooks.register("before_serve_page")
+def no_alias_of_another_language(page, request, serve_args, serve_kwargs):
+    # An alias in the English or Belarusian tree would serve the Russian text
+    # as if it were a translation: not found instead.
+    if page.alias_of_id and page.alias_of.locale_id != page.locale_id:
+        raise Http404
+
+
+def submit_for_review_button(page, user, view_name=None, next_url=None):
+    if page.locale.language_code == SOURCE_LANGUAGE:
+        return
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is None:
+        return
+    perms = page.permissions_for_user(user)
+    if perms.can_edit() and not perms.can_publish():
+        yield Button(
+            _("Submit translation for review"),
+            reverse("localization_submit_for_review", args=[translation.id]),
+            icon_name="resubmit",
+            priority=61,
+            attrs={"data-controller": "w-action", "data-action": "w-action#post"},
+        )
+
+
+hooks.register("register_page_header_buttons", submit_for_review_button)
+hooks.register("register_page_listing_more_buttons", submit_for_review_button)
