@@ -21,6 +21,7 @@ class HomePage(BasePage):
     # Each app adds its section page here.
     subpage_types = [
         "home.StandardPage",
+        "partnerships.AgreementIndexPage",
     ]
     max_count_per_parent = 1
 

@@ -1,6 +1,32 @@
-from .libraries import Library, Region
+from .agreements import (
+    AgreementArea,
+    AgreementDocument,
+    AgreementIndexPage,
+    AgreementPage,
+    ChronicleEntry,
+    Status,
+    partners_from_entries,
+    status_from_entries,
+)
+from .directory import LibraryIndexPage, NamesakeFinderPage, namesakes_of, shared_settlement_names
+from .libraries import Library, Region, localize_libraries
+from .regulation import RegulationPage
 
 __all__ = [
+    "AgreementArea",
+    "AgreementDocument",
+    "AgreementIndexPage",
+    "AgreementPage",
+    "ChronicleEntry",
     "Library",
+    "LibraryIndexPage",
+    "NamesakeFinderPage",
     "Region",
+    "RegulationPage",
+    "Status",
+    "localize_libraries",
+    "namesakes_of",
+    "partners_from_entries",
+    "shared_settlement_names",
+    "status_from_entries",
 ]

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -36,6 +36,31 @@ class Region(TranslatableMixin, models.Model):
     def save(self, *args, **kwargs):
         self.sort_name = self.name.lower()
         super().save(*args, **kwargs)
+
+
+class LibraryQuerySet(models.QuerySet):
+    def for_locale(self, locale=None):
+        """Rows in ``locale``, plus default-locale rows not yet translated into it (e.g. CSV imports)."""
+        locale = locale or Locale.get_active()
+        default = Locale.get_default()
+        if locale.pk == default.pk:
+            return self.filter(locale=locale)
+        translated = Library.objects.filter(locale=locale).values("translation_key")
+        return self.filter(
+            models.Q(locale=locale) | models.Q(locale=default) & ~models.Q(translation_key__in=translated)
+        )
+
+
+def localize_libraries(libraries, locale=None):
+    """Each library in ``locale`` where a translation exists, in one query (unlike ``.localized``)."""
+    libraries = list(libraries)
+    locale = locale or Locale.get_active()
+    keys = {lib.translation_key for lib in libraries if lib.locale_id != locale.pk}
+    found = {}
+    if keys:
+        rows = Library.objects.filter(translation_key__in=keys, locale=locale).select_related("region")
+        found = {lib.translation_key: lib for lib in rows}
+    return [found.get(lib.translation_key, lib) for lib in libraries]
 
 
 class Library(TranslatableMixin, index.Indexed, models.Model):
@@ -148,6 +173,8 @@ class Library(TranslatableMixin, index.Indexed, models.Model):
         ),
         FieldPanel("is_sample"),
     ]
+
+    objects = LibraryQuerySet.as_manager()
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("library")

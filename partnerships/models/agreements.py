@@ -1,0 +1,328 @@
+"""Agreements between libraries and their append-only chronicle."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.models import BasePage
+from partnerships.blocks import AgreementStreamBlock
+
+from .libraries import Library, localize_libraries
+
+
+class AgreementIndexPage(BasePage):
+    """The partnerships section: agreements, and the directory, regulation and finder below it."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = [
+        "partnerships.AgreementPage",
+        "partnerships.RegulationPage",
+        "partnerships.LibraryIndexPage",
+        "partnerships.NamesakeFinderPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partnerships section")
+        verbose_name_plural = _("partnerships sections")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().specific()
+        context["agreements"] = [p for p in children if isinstance(p, AgreementPage)]
+        context["sections"] = [p for p in children if not isinstance(p, AgreementPage)]
+        return context
+
+
+class AgreementPage(RoutablePageMixin, BasePage):
+    class Kind(models.TextChoices):
+        BILATERAL = "bilateral", _("Bilateral agreement")
+        MULTILATERAL = "multilateral", _("Multilateral agreement")
+        SAME_NAMED = "same_named", _("Cooperation of libraries in same-named settlements")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.BILATERAL)
+    date_signed = models.DateField(_("date of signing"), null=True, blank=True)
+    place_signed = models.CharField(_("place of signing"), max_length=255, blank=True)
+    regulation = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("regulation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("For cooperation of same-named settlements: the regulation it follows."),
+    )
+    body = StreamField(AgreementStreamBlock(), verbose_name=_("text"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("date_signed"),
+                FieldPanel("place_signed"),
+                PageChooserPanel("regulation", "partnerships.RegulationPage"),
+            ],
+            heading=_("Agreement"),
+        ),
+        InlinePanel("areas", label=_("Areas of cooperation")),
+        FieldPanel("body"),
+        InlinePanel("documents", label=_("Documents")),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("introduction"),
+        TranslatableField("listing_title"),
+        TranslatableField("listing_summary"),
+        TranslatableField("social_text"),
+        SynchronizedField("listing_image"),
+        SynchronizedField("social_image"),
+        SynchronizedField("kind"),
+        SynchronizedField("date_signed"),
+        TranslatableField("place_signed"),
+        TranslatableField("regulation"),
+        TranslatableField("body"),
+        TranslatableField("areas"),
+        TranslatableField("documents"),
+    ]
+
+    parent_page_types = ["partnerships.AgreementIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+
+    # -- the chronicle ------------------------------------------------------
+    def chronicle(self):
+        """Entries of this agreement in every language version (they share the translation key)."""
+        return ChronicleEntry.objects.filter(agreement__translation_key=self.translation_key)
+
+    def chronicle_entries(self):
+        """All entries, oldest first, with libraries shown in the active language."""
+        entries = list(self.chronicle().select_related("library", "corrects").order_by("date", "pk"))
+        corrected = {entry.corrects_id: entry for entry in entries if entry.corrects_id}
+        localized = localize_libraries([entry.library for entry in entries if entry.library_id])
+        by_key = {lib.translation_key: lib for lib in localized}
+        for entry in entries:
+            entry.display_library = by_key.get(entry.library.translation_key) if entry.library_id else None
+            entry.corrected_by = corrected.get(entry.pk)
+        return entries
+
+    def partners_on(self, date=None, entries=None):
+        """Libraries that are parties on ``date`` (today by default), in the active language."""
+        date = date or timezone.localdate()
+        entries = self.chronicle_entries() if entries is None else entries
+        return partners_from_entries(entries, date)
+
+    def status_on(self, date=None, entries=None):
+        date = date or timezone.localdate()
+        entries = self.chronicle_entries() if entries is None else entries
+        return status_from_entries(entries, date)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        entries = self.chronicle_entries()
+        today = timezone.localdate()
+        context["entries"] = entries
+        context["partners"] = partners_from_entries(entries, today)
+        context["status"] = status_from_entries(entries, today)
+        context["areas"] = self.areas.all()
+        context["documents"] = self.documents.select_related("official_document", "document")
+        return context
+
+    @path("chronicle/feed/")
+    def chronicle_feed(self, request):
+        from partnerships.feeds import ChronicleFeed
+
+        if not self.live:
+            raise Http404
+        return ChronicleFeed()(request, page=self)
+
+
+class Status(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not yet signed")
+    ACTIVE = "active", _("Active")
+    ENDED = "ended", _("Ended")
+
+
+def _effective(entries, date):
+    voided = {entry.corrects_id for entry in entries if entry.corrects_id and entry.date <= date}
+    return [entry for entry in entries if entry.date <= date and entry.pk not in voided]
+
+
+def partners_from_entries(entries, date):
+    """Replay joins and leaves up to ``date``; a corrected entry no longer counts."""
+    partners = {}
+    for entry in sorted(_effective(entries, date), key=lambda e: (e.date, e.pk)):
+        if entry.library_id is None:
+            continue
+        key = entry.library.translation_key
+        if entry.kind == ChronicleEntry.Kind.JOIN:
+            partners[key] = getattr(entry, "display_library", None) or entry.library
+        elif entry.kind == ChronicleEntry.Kind.LEAVE:
+            partners.pop(key, None)
+    return list(partners.values())
+
+
+def status_from_entries(entries, date):
+    effective = _effective(entries, date)
+    if not any(entry.kind == ChronicleEntry.Kind.JOIN for entry in effective):
+        return Status.NOT_STARTED
+    # An agreement needs two parties; when fewer remain, it has ended.
+    return Status.ACTIVE if len(partners_from_entries(entries, date)) >= 2 else Status.ENDED
+
+
+class AgreementArea(TranslatableMixin, Orderable):
+    page = ParentalKey(AgreementPage, related_name="areas", on_delete=models.CASCADE)
+    title = models.CharField(_("area of cooperation"), max_length=500)
+
+    panels = [FieldPanel("title")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("area of cooperation")
+        verbose_name_plural = _("areas of cooperation")
+
+    def __str__(self):
+        return self.title
+
+
+class AgreementDocument(TranslatableMixin, Orderable):
+    page = ParentalKey(AgreementPage, related_name="documents", on_delete=models.CASCADE)
+    official_document = models.ForeignKey(
+        "documents.OfficialDocument",
+        verbose_name=_("official document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    title = models.CharField(_("title"), max_length=255, blank=True)
+
+    panels = [FieldPanel("official_document"), FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def clean(self):
+        super().clean()
+        if not self.official_document_id and not self.document_id:
+            raise ValidationError(_("Choose an official document or a file."))
+
+
+class ChronicleEntry(models.Model):
+    """One dated fact in an agreement's life. Entries are only ever added, never changed or deleted."""
+
+    class Kind(models.TextChoices):
+        JOIN = "join", _("A partner joins")
+        LEAVE = "leave", _("A partner leaves")
+        WORK_PLAN = "work_plan", _("Work plan")
+        JOINT_EVENT = "joint_event", _("Joint event")
+        CORRECTION = "correction", _("Correction")
+
+    agreement = models.ForeignKey(
+        AgreementPage, verbose_name=_("agreement"), on_delete=models.PROTECT, related_name="chronicle_records"
+    )
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    library = models.ForeignKey(
+        Library,
+        verbose_name=_("library"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="chronicle_entries",
+    )
+    note = models.TextField(_("note"), blank=True)
+    link = models.URLField(
+        _("link"), blank=True, help_text=_("e.g. the announcement on the social-network platform")
+    )
+    corrects = models.ForeignKey(
+        "self",
+        verbose_name=_("corrects entry"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+        help_text=_("A correction voids the entry it names; add the right entry separately."),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now, editable=False)
+
+    panels = [
+        FieldPanel("agreement"),
+        FieldPanel("date"),
+        FieldPanel("kind"),
+        FieldPanel("library"),
+        FieldPanel("note"),
+        FieldPanel("link"),
+        FieldPanel("corrects"),
+    ]
+
+    class Meta:
+        verbose_name = _("chronicle entry")
+        verbose_name_plural = _("chronicle entries")
+        ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["agreement", "date"])]
+
+    def __str__(self):
+        return f"{self.date:%d.%m.%Y} {self.get_kind_display()}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("Chronicle entries are append-only; add a correction instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Chronicle entries are append-only; add a correction instead.")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        needs_library = self.kind in (self.Kind.JOIN, self.Kind.LEAVE)
+        if needs_library and not self.library_id:
+            errors["library"] = _("Name the library that joins or leaves.")
+        if self.kind == self.Kind.CORRECTION:
+            if not self.corrects_id:
+                errors["corrects"] = _("Choose the entry this correction voids.")
+            elif self.agreement_id and (
+                self.corrects.agreement.translation_key != self.agreement.translation_key
+            ):
+                errors["corrects"] = _("The corrected entry belongs to another agreement.")
+        elif self.corrects_id:
+            errors["corrects"] = _("Only a correction can refer to an earlier entry.")
+        if needs_library and self.library_id and self.agreement_id and not errors:
+            entries = list(self.agreement.chronicle().select_related("library"))
+            partners = {lib.translation_key for lib in partners_from_entries(entries, self.date)}
+            later = [e for e in entries if e.date > self.date and e.kind in (self.Kind.JOIN, self.Kind.LEAVE)]
+            is_partner = self.library.translation_key in partners
+            if self.kind == self.Kind.JOIN and is_partner:
+                errors["library"] = _("This library is already a partner on that date.")
+            elif self.kind == self.Kind.LEAVE and not is_partner:
+                errors["library"] = _("This library is not a partner on that date.")
+            elif later:
+                errors["date"] = _("Joins and leaves are recorded in order: a later one already exists.")
+        if errors:
+            raise ValidationError(errors)

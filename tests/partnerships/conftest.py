@@ -1,0 +1,8 @@
+import pytest
+
+from partnerships.models import AgreementIndexPage
+
+
+@pytest.fixture
+def section(db):
+    return AgreementIndexPage.objects.get(locale__language_code="ru")

@@ -1,0 +1,140 @@
+import pytest
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from partnerships.models import Library
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "slug,full_name,kind,region_code,settlement_type,settlement,email,is_sample\n"
+GOOD = (
+    "imp-a,Прохоровская поселковая библиотека,municipal,31,посёлок,Прохоровка,,no\n"
+    "imp-b,Ивановская сельская библиотека,municipal,56,село,Ивановка,iv@example.org,yes\n"
+)
+BAD = (
+    "imp-c,,municipal,31,село,Красное,,no\n"  # no name
+    "imp-d,Библиотека,spaceship,31,село,Красное,,no\n"  # unknown type
+    "imp-e,Библиотека,municipal,99,село,Красное,,no\n"  # unknown region
+    "imp-f,Библиотека,municipal,31,село,Красное,not-an-email,no\n"
+)
+
+
+def write(tmp_path, text, encoding="utf-8"):
+    path = tmp_path / "libraries.csv"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_command_imports_a_good_file(tmp_path, capsys):
+    call_command("import_libraries", str(write(tmp_path, HEADER + GOOD)))
+    a = Library.objects.get(slug="imp-a", locale__language_code="ru")
+    assert a.region.code == "31" and a.settlement_key == "прохоровка" and not a.is_sample
+    assert Library.objects.get(slug="imp-b").is_sample
+    assert "Imported 2 libraries" in capsys.readouterr().out
+    # A second run updates instead of duplicating.
+    call_command("import_libraries", str(write(tmp_path, HEADER + GOOD)))
+    assert Library.objects.filter(slug__startswith="imp-").count() == 2
+
+
+def test_command_reports_every_bad_row_with_its_line(tmp_path, capsys):
+    with pytest.raises(CommandError):
+        call_command("import_libraries", str(write(tmp_path, HEADER + BAD)))
+    err = capsys.readouterr().err
+    for line in (2, 3, 4, 5):
+        assert f"line {line}:" in err
+    assert "spaceship" in err and "99" in err
+    assert not Library.objects.filter(slug__startswith="imp-").exists()
+
+
+def test_command_imports_good_rows_of_a_mixed_file(tmp_path, capsys):
+    text = HEADER + GOOD + BAD + "imp-a,Дубль,municipal,31,село,Красное,,no\n"
+    with pytest.raises(CommandError):
+        call_command("import_libraries", str(write(tmp_path, text)))
+    err = capsys.readouterr().err
+    assert "line 8:" in err and "repeats line 2" in err
+    assert set(Library.objects.filter(slug__startswith="imp-").values_list("slug", flat=True)) == {
+        "imp-a",
+        "imp-b",
+    }
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("Привет".encode("cp1251") + b"\n", "UTF-8"),
+        (b"", "empty"),
+        (b"\x00\x01\x02garbage", "not a text CSV"),
+        ("name;city\nА;Б\n".encode(), "lacks the columns"),
+    ],
+)
+def test_command_refuses_unreadable_files(tmp_path, data, message):
+    path = tmp_path / "x.csv"
+    path.write_bytes(data)
+    with pytest.raises(CommandError, match=message):
+        call_command("import_libraries", str(path))
+
+
+def test_semicolon_separated_file_with_bom_is_read(tmp_path):
+    text = "\ufeff" + HEADER.replace(",", ";") + GOOD.replace(",", ";")
+    call_command("import_libraries", str(write(tmp_path, text)))
+    assert Library.objects.filter(slug__in=["imp-a", "imp-b"]).count() == 2
+
+
+def test_nothing_is_kept_when_the_database_refuses_a_row(tmp_path, monkeypatch):
+    from django.db import IntegrityError
+
+    original = Library.save
+
+    def failing_save(self, *args, **kwargs):
+        if self.slug == "imp-b":
+            raise IntegrityError("simulated")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "save", failing_save)
+    with pytest.raises(CommandError, match="Nothing was imported"):
+        call_command("import_libraries", str(write(tmp_path, HEADER + GOOD)))
+    assert not Library.objects.filter(slug__startswith="imp-").exists()
+
+
+def upload(client, text, name="libraries.csv"):
+    data = text.encode() if isinstance(text, str) else text
+    return client.post(
+        reverse("partnerships_import_libraries"),
+        {"file": SimpleUploadedFile(name, data, content_type="text/csv")},
+    )
+
+
+def test_admin_upload_of_a_good_file(admin_client_ru):
+    response = upload(admin_client_ru, HEADER + GOOD)
+    assert response.status_code == 302
+    assert Library.objects.filter(slug__in=["imp-a", "imp-b"]).count() == 2
+
+
+def test_admin_upload_of_a_mixed_file_shows_the_report(admin_client_ru):
+    response = upload(admin_client_ru, HEADER + GOOD + BAD)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('class="import-error"') == 4
+    assert "<td>5</td>" in html
+    assert Library.objects.filter(slug__startswith="imp-").count() == 2
+
+
+def test_admin_upload_of_garbage_is_a_form_error(admin_client_ru):
+    response = upload(admin_client_ru, b"\xff\xfe\x00garbage")
+    assert response.status_code == 400
+    assert not Library.objects.filter(slug__startswith="imp-").exists()
+
+
+def test_admin_import_page_needs_permission(client, django_user_model):
+    user = django_user_model.objects.create_user("reader", "r@example.org", "pw")
+    client.force_login(user)
+    response = client.get(reverse("partnerships_import_libraries"))
+    assert response.status_code in (302, 403)
+
+
+def test_admin_import_form_renders(admin_client_ru):
+    response = admin_client_ru.get(reverse("partnerships_import_libraries"))
+    assert response.status_code == 200
+    assert 'type="file"' in response.content.decode()
