@@ -5,12 +5,18 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from reader import views as reader_views
+from reader.sitemaps import MultilingualSitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("robots.txt", reader_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -22,6 +28,11 @@ if settings.DEBUG:
 
 # Every public page lives under its language prefix: /ru/, /en/, /be/.
 urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
+    path("", include("reader.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+handler404 = "reader.views.page_not_found"
+handler500 = "reader.views.server_error"

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "partnerships",
     "documents",
     "localization",
+    "search",
+    "reader",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -93,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "reader.context_processors.reader",
             ],
         },
     },
@@ -148,9 +151,16 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Вместе сильнее"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Russian stemming for Russian (and Belarusian) content, English for English: see search/backend.py.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIG": "russian",
+        "LANGUAGE_CONFIGS": {"ru": "russian", "be": "russian", "en": "english"},
+    },
 }
+# Yandex.Metrica counter number; loaded only after the reader accepts analytics cookies.
+METRICA_ID = os.environ.get("METRICA_ID", "").strip()
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "doc",

@@ -1,0 +1,75 @@
+"""Reader settings (visually impaired version, cookie consent), robots.txt and error pages."""
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+
+from .preferences import CONSENT_COOKIE, COOKIE, COOKIE_AGE, Preferences, parse_change
+
+
+def _back(request):
+    """Where to return: the page the reader came from, if it is on this site."""
+    target = request.GET.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return f"/{translation.get_language()}/"
+
+
+def _set_cookie(request, response, name, value):
+    response.set_cookie(
+        name, value, max_age=COOKIE_AGE, samesite="Lax", httponly=True, secure=request.is_secure()
+    )
+
+
+@never_cache
+def accessibility(request):
+    """Switch the visually impaired version on or off, or change one of its settings (GET, no JS)."""
+    changes, errors = parse_change(request.GET)
+    if errors:
+        return render(request, "reader/bad_setting.html", {"back": _back(request)}, status=400)
+    response = HttpResponseRedirect(_back(request))
+    if request.GET.get("version") == "standard":
+        response.delete_cookie(COOKIE, samesite="Lax")
+        return response
+    current = Preferences.from_cookie(request.COOKIES.get(COOKIE))
+    _set_cookie(request, response, COOKIE, current.updated(**changes).to_cookie())
+    return response
+
+
+@never_cache
+def consent(request):
+    """Record the reader's cookie choice: ``all`` allows analytics, ``necessary`` does not."""
+    choice = request.GET.get("choice")
+    if choice not in ("all", "necessary"):
+        return render(request, "reader/bad_setting.html", {"back": _back(request)}, status=400)
+    response = HttpResponseRedirect(_back(request))
+    _set_cookie(request, response, CONSENT_COOKIE, choice)
+    return response
+
+
+def robots_txt(request):
+    base = request.build_absolute_uri("/").rstrip("/")
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /django-admin/"]
+    lines += [f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES]
+    lines += [f"Disallow: /{code}/accessibility/" for code, _name in settings.LANGUAGES]
+    lines += [f"Disallow: /{code}/consent/" for code, _name in settings.LANGUAGES]
+    lines += ["", f"Sitemap: {base}/sitemap.xml", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """A plain template without context processors: it must render even when the database is down."""
+    html = loader.get_template("500.html").render(
+        {"LANGUAGE_CODE": translation.get_language() or settings.LANGUAGE_CODE}
+    )
+    return HttpResponseServerError(html)

@@ -1,0 +1,67 @@
+"""Wagtail's database search backend, with the text search configuration chosen by language.
+
+On PostgreSQL every object is indexed with the configuration of its own locale (``russian`` for
+Russian, ``english`` for English) and a query uses the configuration of the active language, so
+inflected forms match: «памятники» finds «книжных памятников». Other databases (the SQLite demo)
+get Wagtail's usual database backend.
+"""
+
+import copy
+from collections import defaultdict
+
+from modelsearch.backends.database import SearchBackend as database_backend
+from modelsearch.backends.database.postgres import postgres
+
+from django.db import connection
+from django.utils import translation
+
+# Belarusian has no PostgreSQL stemmer; the Russian one is the closest Cyrillic configuration.
+DEFAULT_LANGUAGE_CONFIGS = {"ru": "russian", "be": "russian", "en": "english"}
+
+
+class LocalizedIndex(postgres.PostgresIndex):
+    def add_items(self, model, objs):
+        groups = defaultdict(list)
+        for obj in objs:
+            groups[self.backend.config_for_object(obj)].append(obj)
+        for config, group in groups.items():
+            # The parent's indexer reads ``backend.config``: give it a copy set to this language.
+            index = copy.copy(self)
+            index.backend = copy.copy(self.backend)
+            index.backend.config = config
+            super(LocalizedIndex, index).add_items(model, group)
+
+
+class LocalizedQueryCompiler(postgres.PostgresSearchQueryCompiler):
+    def get_config(self, backend):
+        return backend.config_for_language(translation.get_language())
+
+
+class LocalizedPostgresSearchBackend(postgres.PostgresSearchBackend):
+    index_class = LocalizedIndex
+    query_compiler_class = LocalizedQueryCompiler
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.config = self.config or "russian"
+        self.language_configs = {**DEFAULT_LANGUAGE_CONFIGS, **params.get("LANGUAGE_CONFIGS", {})}
+        self._locale_codes = {}
+
+    def config_for_language(self, code):
+        return self.language_configs.get((code or "").split("-")[0], self.config)
+
+    def config_for_object(self, obj):
+        locale_id = getattr(obj, "locale_id", None)
+        if locale_id is None:
+            return self.config
+        if locale_id not in self._locale_codes:
+            from wagtail.models import Locale
+
+            self._locale_codes = dict(Locale.objects.values_list("pk", "language_code"))
+        return self.config_for_language(self._locale_codes.get(locale_id))
+
+
+def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
+    if connection.vendor == "postgresql":
+        return LocalizedPostgresSearchBackend(params)
+    return database_backend(params)

@@ -1,0 +1,84 @@
+"""Cleaning readers' queries and building highlighted excerpts."""
+
+import re
+import unicodedata
+
+from django.db import connection
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from wagtail.search import index
+
+MAX_QUERY_LENGTH = 200
+EXCERPT_CHARS = 320
+# Private-use characters mark matches inside the database's headline; the text is escaped
+# first and only then are the markers turned into <mark>, so content can never inject markup.
+START, STOP = "\ue000", "\ue001"
+_NOT_WORD = re.compile(r"[^\w\-]+")
+_MARKERS = re.compile(f"[{START}{STOP}]")
+
+
+def clean_query(raw):
+    """The words of a query: no control characters, no search syntax, at most MAX_QUERY_LENGTH chars.
+
+    Returns ``(query, truncated)``.
+    """
+    text = "".join(ch for ch in (raw or "") if unicodedata.category(ch)[0] != "C")
+    truncated = len(text) > MAX_QUERY_LENGTH
+    text = text[:MAX_QUERY_LENGTH]
+    # Operators of tsquery/FTS5 (& | ! ( ) : * " ') and other punctuation become word breaks.
+    words = [word.strip("-") for word in _NOT_WORD.sub(" ", text).split()]
+    return " ".join(word for word in words if word), truncated
+
+
+def _flatten(value):
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return " ".join(_flatten(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(_flatten(item) for item in value.values())
+    return str(value)
+
+
+def searchable_text(obj):
+    """The indexed text of an object, apart from its title, as one plain string."""
+    parts = []
+    for field in obj.get_search_fields():
+        if isinstance(field, index.SearchField) and field.field_name != "title":
+            parts.append(_flatten(field.get_value(obj)))
+    text = " ".join(part.strip() for part in parts if part and part.strip())
+    return _MARKERS.sub("", " ".join(text.split()))
+
+
+def _to_html(marked):
+    return mark_safe(escape(marked).replace(START, "<mark>").replace(STOP, "</mark>"))
+
+
+def highlight(texts, query, config):
+    """Excerpts of ``texts`` around the query's words, safe HTML with <mark>, in the given order."""
+    if not texts:
+        return []
+    if connection.vendor == "postgresql":
+        options = f"StartSel={START}, StopSel={STOP}, MaxWords=40, MinWords=15, MaxFragments=2"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT ts_headline(%s::regconfig, doc, plainto_tsquery(%s::regconfig, %s), %s) "
+                "FROM unnest(%s::text[]) WITH ORDINALITY AS t(doc, n) ORDER BY n",
+                [config, config, query, options, list(texts)],
+            )
+            return [_to_html(row[0]) for row in cursor.fetchall()]
+    return [_to_html(_python_headline(text, query)) for text in texts]
+
+
+def _python_headline(text, query):
+    """A plain excerpt for databases without ts_headline: prefix matches of each word's stem."""
+    stems = [word[: max(3, len(word) - 2)] for word in query.lower().split()]
+    if not stems:
+        return text[:EXCERPT_CHARS]
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + r")\w*", re.IGNORECASE)
+    first = pattern.search(text)
+    start = max(0, first.start() - EXCERPT_CHARS // 3) if first else 0
+    excerpt = text[start : start + EXCERPT_CHARS]
+    excerpt = pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", excerpt)
+    return ("… " if start else "") + excerpt + (" …" if start + EXCERPT_CHARS < len(text) else "")
