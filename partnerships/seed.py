@@ -6,6 +6,7 @@ Ryazan (document 05), the Amur library and the National Library of Belarus (docu
 """
 
 import datetime
+import uuid
 from pathlib import Path
 
 from wagtail.models import Locale
@@ -356,7 +357,13 @@ def load(seeder):
         "partnerships:amur-nlb-2024",
         section,
         AgreementPage,
-        areas=[AgreementArea(title=title, sort_order=i) for i, title in enumerate(AGREEMENT_AREAS)],
+        # Fixed translation keys keep the seed's fingerprint the same from run to run.
+        areas=[
+            AgreementArea(
+                title=title, sort_order=i, translation_key=uuid.uuid5(uuid.NAMESPACE_URL, f"amur-nlb-{i}")
+            )
+            for i, title in enumerate(AGREEMENT_AREAS)
+        ],
         **AGREEMENT_RU,
     )
     load_chronicle(agreement, libraries, AGREEMENT_RU["date_signed"])

@@ -3,6 +3,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 
 from partnerships.models import Library
 
@@ -72,7 +73,7 @@ def test_command_imports_good_rows_of_a_mixed_file(tmp_path, capsys):
 def test_command_refuses_unreadable_files(tmp_path, data, message):
     path = tmp_path / "x.csv"
     path.write_bytes(data)
-    with pytest.raises(CommandError, match=message):
+    with translation.override("en"), pytest.raises(CommandError, match=message):
         call_command("import_libraries", str(path))
 
 
@@ -93,7 +94,7 @@ def test_nothing_is_kept_when_the_database_refuses_a_row(tmp_path, monkeypatch):
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(Library, "save", failing_save)
-    with pytest.raises(CommandError, match="Nothing was imported"):
+    with translation.override("en"), pytest.raises(CommandError, match="Nothing was imported"):
         call_command("import_libraries", str(write(tmp_path, HEADER + GOOD)))
     assert not Library.objects.filter(slug__startswith="imp-").exists()
 

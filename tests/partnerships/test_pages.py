@@ -1,0 +1,195 @@
+import datetime
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from partnerships.models import AgreementIndexPage, ChronicleEntry, RegulationPage
+
+from .factories import AgreementPageFactory, LibraryFactory
+
+D = datetime.date
+
+
+def get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "expected_regions"),
+    [
+        ("Алексеевка", {"31", "63", "64"}),
+        ("с. АЛЕКСЕЕВКА", {"31", "63", "64"}),
+        ("пгт Ракитное", {"31", "27"}),
+        ("Ровеньки", {"31", "94"}),
+        ("Нигдеевка", set()),
+    ],
+)
+def test_finder_answers(client, query, expected_regions):
+    from partnerships.models import NamesakeFinderPage
+
+    finder = NamesakeFinderPage.objects.get(locale__language_code="ru")
+    response = client.get(finder.url, {"q": query})
+    assert response.status_code == 200
+    assert {lib.region.code for lib in response.context["results"]} == expected_regions
+    shared = {item["name"]: (item["regions"], item["libraries"]) for item in response.context["shared_names"]}
+    assert shared["Алексеевка"] == (3, 3)
+    assert shared["Красное"] == (2, 2)
+    assert "Белгород" not in shared
+
+
+@pytest.mark.django_db
+def test_profile_lists_namesakes_and_sample_label(client):
+    html = get(client, "/ru/partnerships/libraries/sample-alekseevka-31/")
+    assert "Алексеевская сельская библиотека" in html  # Самарская область
+    assert "Саратовская область" in html
+    assert "Образец данных" in html
+    assert "Предложить соглашение" in html
+
+
+@pytest.mark.django_db
+def test_profile_of_bgunb_and_amur_library(client):
+    html = get(client, "/ru/partnerships/libraries/bgunb/")
+    for fact in (
+        "ул. Попова, 39а, г. Белгород, 308000",
+        "(4722) 31-01-62",
+        "(4722) 26-48-54",
+        "bgunb@bgunb.ru",
+    ):
+        assert fact in html
+    html = get(client, "/en/partnerships/libraries/amur-ounb/")
+    assert "N.N. Muravyov-Amursky Amur Regional Scientific Library" in html
+    assert "/en/partnerships/amur-nlb-2024/" in html
+    assert client.get("/ru/partnerships/libraries/no-such-library/").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query", ["region=zz", "kind=spaceship", "page=abc", "page=99999", "region=31&kind=federal"]
+)
+def test_directory_survives_bad_filters(client, query):
+    response = client.get(f"/ru/partnerships/libraries/?{query}")
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_directory_filters_by_region(client):
+    response = client.get("/ru/partnerships/libraries/", {"region": "31"})
+    slugs = {lib.slug for lib in response.context["libraries"]}
+    assert "bgunb" in slugs and "rgb" not in slugs
+
+
+@pytest.mark.django_db
+def test_regulation_has_toc_anchors_and_print_css(client):
+    html = get(client, "/ru/partnerships/regulation/")
+    for anchor in ('id="p-1-1"', 'id="p-1-8"', 'id="p-2-7"', 'id="p-3-6"', 'id="p-4-1"', 'id="p-5-3"'):
+        assert anchor in html
+    assert 'href="#s-5"' in html
+    assert "regulation-print.css" in html and 'media="print"' in html
+    assert "Количество библиотек-партнеров в рамках одного Соглашения не ограничено." in html
+    html = get(client, "/en/partnerships/regulation/")
+    assert "The number of partner libraries under one Agreement is not limited." in html
+
+
+@pytest.mark.django_db
+def test_agreement_page_feed_and_translations(client):
+    html = get(client, "/ru/partnerships/amur-nlb-2024/")
+    assert 'type="application/atom+xml"' in html
+    assert "Сохранение книжных памятников" in html
+    response = client.get("/ru/partnerships/amur-nlb-2024/chronicle/feed/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert response.content.count(b"<entry>") == 2
+    assert "Захаванне кніжных помнікаў" in get(client, "/be/partnerships/amur-nlb-2024/")
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.django_db
+def test_query_counts_do_not_grow_with_partners(client):
+    section = AgreementIndexPage.objects.get(locale__language_code="ru")
+    counts = {}
+    for size in (2, 200):
+        agreement = AgreementPageFactory(parent=section, slug=f"many-{size}")
+        libraries = LibraryFactory.create_batch(size, settlement="Алексеевка")
+        ChronicleEntry.objects.bulk_create(
+            ChronicleEntry(agreement=agreement, kind="join", library=lib, date=D(2024, 1, 1))
+            for lib in libraries
+        )
+        _queries(client, agreement.url)  # warm caches (site root, locales)
+        counts[size] = (
+            _queries(client, agreement.url),
+            _queries(client, f"/ru/partnerships/libraries/{libraries[0].slug}/"),
+        )
+    assert counts[2] == counts[200]
+
+
+class RegulationAdminTests(WagtailPageTestCase):
+    def setUp(self):
+        from django.contrib.auth import get_user_model
+
+        self.user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
+        self.client.force_login(self.user)
+        self.section = AgreementIndexPage.objects.get(locale__language_code="ru")
+
+    def test_editor_creates_a_regulation_with_sections(self):
+        data = nested_form_data(
+            {
+                "title": "Положение о тестовом сотрудничестве",
+                "slug": "test-regulation",
+                "status": "in_force",
+                "body": streamfield(
+                    [
+                        (
+                            "section",
+                            {
+                                "title": "Общие положения",
+                                "numbered_clauses": True,
+                                "clauses": streamfield(
+                                    [
+                                        ("item", {"text": "Первый пункт.", "items": streamfield([])}),
+                                        (
+                                            "item",
+                                            {
+                                                "text": "Второй пункт:",
+                                                "items": streamfield([("item", "подпункт а;")]),
+                                            },
+                                        ),
+                                    ]
+                                ),
+                            },
+                        )
+                    ]
+                ),
+                "action-publish": "publish",
+            }
+        )
+        self.assertCanCreate(self.section, RegulationPage, data)
+        page = RegulationPage.objects.get(slug="test-regulation")
+        section = page.body[0].value
+        self.assertEqual(section["title"], "Общие положения")
+        self.assertEqual([c["text"] for c in section["clauses"]], ["Первый пункт.", "Второй пункт:"])
+        self.assertEqual(list(section["clauses"][1]["items"]), ["подпункт а;"])
+        html = self.client.get(page.url).content.decode()
+        self.assertIn('id="p-1-2"', html)
+        self.assertIn("подпункт а;", html)
+
+    def test_chronicle_admin_cannot_edit_or_delete(self):
+        from django.urls import reverse
+
+        entry = ChronicleEntry.objects.first()
+        self.assertEqual(self.client.get(reverse("chronicle:index")).status_code, 200)
+        self.assertNotEqual(self.client.get(reverse("chronicle:edit", args=[entry.pk])).status_code, 200)
+        self.assertNotEqual(self.client.get(reverse("chronicle:delete", args=[entry.pk])).status_code, 200)
+        self.assertTrue(ChronicleEntry.objects.filter(pk=entry.pk).exists())
