@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -72,11 +72,23 @@ def _keep_direct_edits(request, instance):
         return
     saved, skipped = harvest_direct_edits(translation, instance, request.user)
     if saved:
-        messages.info(request, _("%(count)s edited segments were kept as translations.") % {"count": saved})
+        messages.info(
+            request,
+            ngettext(
+                "%(count)s edited segment was kept as a translation.",
+                "%(count)s edited segments were kept as translations.",
+                saved,
+            )
+            % {"count": saved},
+        )
     if skipped:
         messages.warning(
             request,
-            _("%(count)s fields changed their structure; check them in the translation editor.")
+            ngettext(
+                "%(count)s field changed its structure; check it in the translation editor.",
+                "%(count)s fields changed their structure; check them in the translation editor.",
+                skipped,
+            )
             % {"count": skipped},
         )
 

@@ -3,11 +3,11 @@ import datetime
 from django import template
 from django.conf import settings
 from django.utils import timezone, translation
-from django.utils.translation import pgettext_lazy
 
 from wagtail.models import Locale, Page
 
 from home.models import FooterContent, HomePage
+from localization.months import MONTHS_GENITIVE
 
 register = template.Library()
 
@@ -86,23 +86,6 @@ def hreflang_links(context, page=None):
     if default is not None:
         pairs.append(("x-default", default))
     return pairs
-
-
-# Month names as they stand after a day number ("17 апреля"), per language.
-MONTHS_GENITIVE = [
-    pgettext_lazy("month after a day number", "January"),
-    pgettext_lazy("month after a day number", "February"),
-    pgettext_lazy("month after a day number", "March"),
-    pgettext_lazy("month after a day number", "April"),
-    pgettext_lazy("month after a day number", "May"),
-    pgettext_lazy("month after a day number", "June"),
-    pgettext_lazy("month after a day number", "July"),
-    pgettext_lazy("month after a day number", "August"),
-    pgettext_lazy("month after a day number", "September"),
-    pgettext_lazy("month after a day number", "October"),
-    pgettext_lazy("month after a day number", "November"),
-    pgettext_lazy("month after a day number", "December"),
-]
 
 
 def _as_date(value):
