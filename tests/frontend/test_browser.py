@@ -1,0 +1,236 @@
+"""The public site in a real headless Chromium: axe-core on every page type, the visually impaired
+version without JavaScript, keyboard focus, 320 px layouts and no request to any other host."""
+
+import os
+from urllib.parse import urlsplit
+
+import pytest
+
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.test.testcases import LiveServerThread
+
+from reader.preferences import SCHEMES
+from tests.helpers import live_pages
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def server():
+    """The app on a loopback port, reading the session's seeded database.
+
+    pytest-django's live_server would make these tests transactional and flush the database
+    afterwards; the browser only reads, so a plain server thread over the committed seed suffices.
+    """
+    thread = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    yield f"http://127.0.0.1:{thread.port}"
+    thread.terminate()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")
+    # Playwright's event loop lives in this thread; Django must still allow the tests' own queries.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with playwright_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def context(browser, server):
+    """A fresh visitor; every request is recorded and anything not on the test server is refused."""
+    context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900})
+    context.requests = []
+    server_host = urlsplit(server).netloc
+
+    def guard(route):
+        url = route.request.url
+        context.requests.append(url)
+        if urlsplit(url).scheme in ("data", "blob") or urlsplit(url).netloc == server_host:
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", guard)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def foreign_requests(context, server):
+    host = urlsplit(server).netloc
+    return [url for url in context.requests if urlsplit(url).netloc not in ("", host)]
+
+
+def sample_pages():
+    """One live page of every page type in Russian, and every language's home page."""
+    chosen = {}
+    for page in live_pages():
+        code = page.locale.language_code
+        if code == "ru":
+            chosen.setdefault(type(page), page)
+        if page.depth == 2:
+            chosen[(type(page), code)] = page
+    return sorted({page.url for page in chosen.values()})
+
+
+def violations(axe, page):
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return [
+        f"{rule['id']}: {rule['help']} — {[node['target'] for node in rule['nodes']][:3]}"
+        for rule in results.response["violations"]
+    ]
+
+
+def has_horizontal_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
+
+
+def test_every_page_type_passes_axe_and_fits_320px(context, axe, server):
+    urls = sample_pages() + [
+        "/ru/search/?q=библиотека",
+        "/en/search/?q=library&type=library",
+        "/ru/no-such-page/",
+    ]
+    assert len(urls) >= 4
+    page = context.new_page()
+    problems = {}
+    for url in urls:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(url)
+        found = violations(axe, page)
+        page.set_viewport_size({"width": 320, "height": 640})
+        if has_horizontal_scroll(page):
+            found.append("horizontal scrolling at 320 px")
+        if found:
+            problems[url] = found
+    assert not problems, problems
+    assert not foreign_requests(context, server)
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_visually_impaired_schemes_pass_axe_at_200_percent(context, axe, server, scheme):
+    context.add_cookies([{"name": "a11y", "value": f"200.{scheme}.wider.off", "url": server}])
+    page = context.new_page()
+    problems = {}
+    for url in sample_pages()[:3] + ["/ru/search/?q=библиотека"]:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(url)
+        found = violations(axe, page)
+        page.set_viewport_size({"width": 320, "height": 640})
+        if has_horizontal_scroll(page):
+            found.append("horizontal scrolling at 320 px and 200 %")
+        if found:
+            problems[url] = found
+    assert not problems, problems
+
+
+def test_switch_works_without_javascript_and_persists(browser, server):
+    context = browser.new_context(base_url=server, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/ru/")
+    page.get_by_role("link", name="Версия для слабовидящих").click()
+    assert page.url == f"{server}/ru/"
+    assert "a11y-size-150" in page.locator("html").get_attribute("class")
+
+    page.get_by_role("button", name="200%").click()
+    page.get_by_role("button", name="Белым по чёрному").click()
+    page.get_by_role("button", name="Большой").click()
+    page.get_by_role("button", name="Скрыть изображения").click()
+    classes = page.locator("html").get_attribute("class").split()
+    assert {"a11y-size-200", "a11y-scheme-wb", "a11y-spacing-wider", "a11y-images-off"} <= set(classes)
+    assert page.get_by_role("button", name="200%").get_attribute("aria-pressed") == "true"
+    context.close()
+
+    # A later visit in the same browser profile keeps the settings; computed styles follow them.
+    context = browser.new_context(base_url=server)
+    context.add_cookies([{"name": "a11y", "value": "200.wb.wider.off", "url": server}])
+    page = context.new_page()
+    page.goto("/en/")
+    style = page.evaluate(
+        "(() => { const s = getComputedStyle(document.body);"
+        " return [getComputedStyle(document.documentElement).fontSize, s.backgroundColor, s.color,"
+        " s.letterSpacing]; })()"
+    )
+    assert style[0] == "32px"
+    assert style[1] == "rgb(0, 0, 0)" and style[2] == "rgb(255, 255, 255)"
+    assert style[3] != "normal"
+    page.get_by_role("link", name="Standard version").click()
+    assert page.locator("html").get_attribute("class") is None
+    context.close()
+
+
+def test_keyboard_reaches_skip_link_with_visible_focus(context):
+    page = context.new_page()
+    page.goto("/ru/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "(() => { const e = document.activeElement; const s = getComputedStyle(e);"
+        " const r = e.getBoundingClientRect();"
+        " return [e.className, s.outlineStyle, s.outlineWidth, r.left >= 0 && r.top >= 0]; })()"
+    )
+    assert focused[0] == "skip-link"
+    assert focused[1] != "none" and focused[2] != "0px"
+    assert focused[3], "the focused skip link must be on screen"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    # Every stop of the header and the consent notice shows a focus outline.
+    page.goto("/ru/search/?q=библиотека")
+    stops = 0
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        element = page.evaluate(
+            "(() => { const e = document.activeElement; if (e === document.body) return null;"
+            " return [e.outerHTML.slice(0, 120), getComputedStyle(e).outlineStyle]; })()"
+        )
+        if element is None:
+            break
+        stops += 1
+        assert element[1] != "none", element[0]
+    assert stops >= 10
+
+
+def test_no_third_party_requests_before_consent_and_counter_after(context, server, settings):
+    settings.METRICA_ID = "12345678"
+    page = context.new_page()
+    for url in sample_pages():
+        page.goto(url)
+    page.goto("/ru/search/?q=библиотека")
+    assert not foreign_requests(context, server)
+
+    page.goto("/ru/")
+    page.get_by_role("button", name="Принять все").click()
+    page.wait_for_load_state("load")
+    assert page.get_by_role("region", name="Файлы cookie и персональные данные").count() == 0
+    assert [url for url in foreign_requests(context, server) if urlsplit(url).hostname == "mc.yandex.ru"]
