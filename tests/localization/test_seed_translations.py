@@ -1,0 +1,37 @@
+"""Seed content is translated through wagtail-localize's own objects, for every app's seed."""
+
+import pytest
+
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
+
+from home.models import HomePage, SeedRecord
+
+pytestmark = pytest.mark.django_db
+
+
+def seeded_russian_pages():
+    pages = []
+    for record in SeedRecord.objects.select_related("content_type"):
+        model = record.content_type.model_class()
+        if model is not None and issubclass(model, Page):
+            page = Page.objects.filter(pk=record.object_id, locale__language_code="ru").first()
+            if page is not None:
+                pages.append(page)
+    return pages
+
+
+def test_every_seed_page_has_a_live_english_translation_made_by_wagtail_localize():
+    en = Locale.objects.get(language_code="en")
+    pages = seeded_russian_pages()
+    assert pages
+    for page in pages:
+        target = page.get_translation_or_none(en)
+        assert target is not None and target.live and target.alias_of_id is None, page.url_path
+        assert Translation.objects.filter(source__object_id=page.translation_key, target_locale=en).exists()
+
+
+def test_home_page_is_translated_into_belarusian():
+    be_home = HomePage.objects.get(locale__language_code="be")
+    assert be_home.live
+    assert be_home.title == "Разам мацней"
