@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "forum",
     "partnerships",
     "documents",
+    "news",
     "localization",
     "search",
     "reader",
@@ -206,4 +207,5 @@ LOGGING = {
 SEED_CONTENT_LOADERS = [
     "home.seed.load",
     "partnerships.seed.load",
+    "news.seed.load",
 ]

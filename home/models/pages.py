@@ -21,6 +21,8 @@ class HomePage(BasePage):
     # Each app adds its section page here.
     subpage_types = [
         "home.StandardPage",
+        "news.NewsIndexPage",
+        "documents.DocumentIndexPage",
         "partnerships.AgreementIndexPage",
     ]
     max_count_per_parent = 1

@@ -96,6 +96,12 @@ class OfficialDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         verbose_name = _("official document")
         verbose_name_plural = _("official documents")
         ordering = ["-date", "number"]
+        constraints = [
+            # The registry's detail URL is /<slug>/ within a language.
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="unique_official_document_slug_per_locale"
+            )
+        ]
 
     def __str__(self):
         if self.number:
@@ -105,6 +111,26 @@ class OfficialDocument(TranslatableMixin, index.Indexed, ClusterableModel):
     @property
     def addressee_list(self):
         return [line.strip() for line in self.addressees.splitlines() if line.strip()]
+
+    @property
+    def is_in_force(self):
+        return self.status == self.Status.IN_FORCE
+
+    def get_registry_page(self):
+        """The live registry page of this document's language, if there is one."""
+        from .pages import DocumentIndexPage
+
+        return DocumentIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+
+    def get_url(self, request=None):
+        """The document's public URL in the registry of its language (None without a registry)."""
+        registry = self.get_registry_page()
+        if registry is None:
+            return None
+        return registry.get_document_url(self, request=request)
+
+    def get_absolute_url(self):
+        return self.get_url()
 
 
 class OfficialDocumentAttachment(TranslatableMixin, Orderable):

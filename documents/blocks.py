@@ -1,0 +1,22 @@
+"""A block that links an official document of the registry from any page's body."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+class OfficialDocumentBlock(blocks.StructBlock):
+    document = SnippetChooserBlock("documents.OfficialDocument", label=_("Official document"))
+    title = blocks.CharBlock(
+        label=_("Link text"),
+        required=False,
+        max_length=255,
+        help_text=_("Leave empty to show the document's subject, number and date."),
+    )
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Official document")
+        template = "documents/blocks/official_document_block.html"
+        preview_value = {"title": "Письмо БГУНБ от 3 июня 2024 № 01-16/124"}

@@ -1,0 +1,60 @@
+"""The public registry of official documents: one page per language lists them and shows each one."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from documents.forms import DocumentFilterForm
+from home.models import BasePage
+
+from .official import OfficialDocument
+
+
+class DocumentIndexPage(RoutablePageMixin, BasePage):
+    """Lists the official documents of the page's language, with filters, and shows each at /<slug>/."""
+
+    per_page = 20
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("official documents registry")
+        verbose_name_plural = _("official documents registries")
+
+    def documents(self):
+        return OfficialDocument.objects.filter(locale_id=self.locale_id)
+
+    def get_document_url(self, document, request=None):
+        return self.get_url(request=request) + self.reverse_subpage("document", args=[document.slug])
+
+    @path("")
+    def index_route(self, request):
+        form = DocumentFilterForm(request.GET, documents=self.documents())
+        documents = form.filter(self.documents()).select_related("locale")
+        page_obj = Paginator(documents, self.per_page).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "documents_page": page_obj,
+                "filter_query": form.query_string(),
+            },
+        )
+
+    @path("<slug:slug>/", name="document")
+    def document_route(self, request, slug):
+        document = get_object_or_404(
+            self.documents()
+            .select_related("sender_library")
+            .prefetch_related("attachments__document", "attachments__image"),
+            slug=slug,
+        )
+        return self.render(
+            request,
+            context_overrides={"document": document},
+            template="documents/official_document.html",
+        )

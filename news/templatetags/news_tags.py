@@ -1,0 +1,63 @@
+import json
+
+from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
+from wagtail.models import Locale
+
+from news.models import NewsIndexPage
+
+register = template.Library()
+
+# Keep JSON from closing the <script> element or opening a comment.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def news_feeds(context):
+    """The RSS and Atom feeds of the reader's language, for <link rel="alternate">."""
+    request = context.get("request")
+    index = NewsIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    if index is None:
+        return []
+    base = index.get_full_url(request=request)
+    if not base:
+        return []
+    return [
+        {
+            "type": "application/rss+xml",
+            "title": f"{index.title} (RSS)",
+            "href": base + index.reverse_subpage("rss"),
+        },
+        {
+            "type": "application/atom+xml",
+            "title": f"{index.title} (Atom)",
+            "href": base + index.reverse_subpage("atom"),
+        },
+    ]
+
+
+@register.filter
+def json_ld(data):
+    """Render a dict as a JSON-LD script element."""
+    payload = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+@register.simple_tag
+def share_links(url, title):
+    """Plain share links (no third-party scripts) for VK, Telegram and Odnoklassniki."""
+    from urllib.parse import urlencode
+
+    return [
+        {
+            "name": gettext("VK"),
+            "href": "https://vk.com/share.php?" + urlencode({"url": url, "title": title}),
+        },
+        {"name": "Telegram", "href": "https://t.me/share/url?" + urlencode({"url": url, "text": title})},
+        {
+            "name": gettext("Odnoklassniki"),
+            "href": "https://connect.ok.ru/offer?" + urlencode({"url": url, "title": title}),
+        },
+    ]
