@@ -48,15 +48,20 @@ def type_choices(locale):
     return sorted(choices, key=lambda choice: str(choice[1]))
 
 
-def _library_url(library, request):
-    for name in ("get_url", "get_absolute_url"):
-        method = getattr(library, name, None)
-        if callable(method):
-            try:
-                return method(request) if name == "get_url" else method()
-            except TypeError:
-                return method()
-    return ""
+def _library_directory(locale):
+    """The live library directory page of this language, which gives every library a profile URL."""
+    try:
+        model = apps.get_model("partnerships", "LibraryIndexPage")
+    except LookupError:
+        return None
+    return model.objects.live().filter(locale=locale).first()
+
+
+def _library_url(library, directory):
+    if directory is not None and hasattr(directory, "profile_url"):
+        return directory.profile_url(library)
+    method = getattr(library, "get_absolute_url", None)
+    return method() if callable(method) else ""
 
 
 def _hits(locale, query, kind):
@@ -76,8 +81,9 @@ def _hits(locale, query, kind):
     return hits
 
 
-def _results(request, hits, query):
+def _results(request, locale, hits, query):
     """Presentable results for one page of hits: specific pages, URLs and highlighted excerpts."""
+    directory = _library_directory(locale) if any(not isinstance(hit, Page) for hit in hits) else None
     page_ids = [hit.pk for hit in hits if isinstance(hit, Page)]
     specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
     results = []
@@ -96,7 +102,7 @@ def _results(request, hits, query):
             results.append(
                 {
                     "title": hit.full_name,
-                    "url": _library_url(hit, request),
+                    "url": _library_url(hit, directory),
                     "kind": capfirst(hit._meta.verbose_name),
                     "text": searchable_text(hit),
                 }
@@ -127,7 +133,7 @@ def search(request):
         paginator = Paginator(_hits(locale, query, kind), PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
         page_range = list(paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1))
-        results = _results(request, list(page_obj.object_list), query)
+        results = _results(request, locale, list(page_obj.object_list), query)
     elif request.GET.get("q", "").strip():
         messages.append(_("Your query has no words to search for; please use letters or digits."))
     return render(
