@@ -327,3 +327,18 @@ def test_an_alias_in_another_language_is_not_served(client, source_page, home_en
     alias = source_page.create_alias(parent=home_en, update_locale=home_en.locale)
     assert alias.live
     assert client.get(f"/en/{alias.slug}/").status_code == 404
+
+
+def test_a_subtree_is_submitted_as_drafts(client, superuser, source_page):
+    child = StandardPageFactory(parent=source_page, title="Приложение к соглашению", slug="prilozhenie")
+    child.save_revision().publish()
+    client.force_login(superuser)
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[source_page.id]),
+        {"locales": [en().id], "include_subtree": "on"},
+    )
+    assert response.status_code == 302
+    english_child = child.get_translation(en())
+    assert not english_child.live
+    assert Translation.objects.filter(source__object_id=child.translation_key, target_locale=en()).exists()
+    assert client.get(f"/en/{source_page.slug}/{child.slug}/").status_code == 404
