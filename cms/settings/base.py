@@ -207,5 +207,6 @@ LOGGING = {
 SEED_CONTENT_LOADERS = [
     "home.seed.load",
     "partnerships.seed.load",
+    "movement.seed.load",
     "news.seed.load",
 ]

@@ -21,6 +21,7 @@ class HomePage(BasePage):
     # Each app adds its section page here.
     subpage_types = [
         "home.StandardPage",
+        "movement.MovementPage",
         "news.NewsIndexPage",
         "documents.DocumentIndexPage",
         "partnerships.AgreementIndexPage",

@@ -1,0 +1,72 @@
+"""Blocks of the movement and campaign pages."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+
+from cms.blocks import BaseStreamBlock
+
+
+class GoalBlock(blocks.StructBlock):
+    """One aim of the movement, with the forms of work it covers."""
+
+    text = blocks.TextBlock(label=_("Aim"))
+    details = blocks.ListBlock(
+        blocks.CharBlock(label=_("Item"), max_length=500), label=_("Details"), default=[]
+    )
+
+    class Meta:
+        icon = "success"
+        label = _("Aim")
+        template = "movement/blocks/goal_block.html"
+        preview_value = {
+            "text": "Объединение деятельности библиотек разных систем и ведомств Российской Федерации",
+            "details": ["информационная работа", "культурная работа"],
+        }
+
+
+class SupportedGroupBlock(blocks.StructBlock):
+    """A group of people the movement supports."""
+
+    name = blocks.CharBlock(label=_("Group"), max_length=500)
+    note = blocks.CharBlock(label=_("Note"), max_length=500, required=False)
+
+    class Meta:
+        icon = "group"
+        label = _("Supported group")
+        template = "movement/blocks/supported_group_block.html"
+        preview_value = {"name": "военнослужащие и их семьи", "note": ""}
+
+
+class StepBlock(blocks.StructBlock):
+    """One step a library takes to join a campaign."""
+
+    title = blocks.CharBlock(label=_("Step"), max_length=255)
+    text = blocks.TextBlock(label=_("Explanation"), required=False)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Step")
+        template = "movement/blocks/step_block.html"
+        preview_value = {
+            "title": "Разместите баннер",
+            "text": "На сайте, в социальных сетях и мессенджерах библиотеки.",
+        }
+
+
+class MovementStreamBlock(BaseStreamBlock):
+    goal = GoalBlock()
+
+
+class SupportedGroupsBlock(blocks.StreamBlock):
+    group = SupportedGroupBlock()
+
+    class Meta:
+        label = _("Supported groups")
+
+
+class StepsBlock(blocks.StreamBlock):
+    step = StepBlock()
+
+    class Meta:
+        label = _("Steps")

@@ -1,0 +1,396 @@
+"""The movement's landing page and its campaigns (flashmobs)."""
+
+import logging
+import zoneinfo
+from itertools import groupby
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count
+from django.http import Http404, HttpResponseRedirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path
+from wagtail.fields import StreamField
+from wagtail.models import Locale
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.blocks import BaseStreamBlock, ImageBlock
+from home.models import BasePage
+from movement import graphics
+from movement.blocks import MovementStreamBlock, StepsBlock, SupportedGroupsBlock
+from movement.http import cache_key, generated_file_response
+
+from .mixins import QRCodeRoutesMixin
+from .participation import ParticipationReport
+
+logger = logging.getLogger(__name__)
+
+MOSCOW = zoneinfo.ZoneInfo("Europe/Moscow")
+
+BASE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    TranslatableField("slug"),
+    TranslatableField("introduction"),
+    TranslatableField("listing_title"),
+    TranslatableField("listing_summary"),
+    TranslatableField("social_text"),
+    SynchronizedField("listing_image"),
+    SynchronizedField("social_image"),
+    SynchronizedField("show_in_menus"),
+]
+
+
+def source_page(page):
+    """The page in the default (Russian) locale that reports are attached to."""
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return page
+    original = page.get_translation_or_none(Locale.get_default())
+    return original.specific if original is not None else page
+
+
+def localized_regions(regions):
+    """Names of the given Russian-locale regions in the active language (one query)."""
+    locale = Locale.get_active()
+    names = {region.translation_key: region.name for region in regions}
+    if regions and locale.language_code != settings.LANGUAGE_CODE:
+        from partnerships.models import Region
+
+        rows = Region.objects.filter(locale=locale, translation_key__in=list(names)).values_list(
+            "translation_key", "name"
+        )
+        names.update(dict(rows))
+    return {region.pk: names[region.translation_key] for region in regions}
+
+
+class MovementPage(QRCodeRoutesMixin, BasePage):
+    """The landing page of the movement; the page its QR codes and banners point to."""
+
+    full_name = models.CharField(
+        _("full name"), max_length=500, help_text=_("The official name, e.g. All-Russian library movement …")
+    )
+    hashtag = models.CharField(_("hashtag"), max_length=100, help_text=_("With the # sign."))
+    body = StreamField(MovementStreamBlock(), verbose_name=_("description and aims"), blank=True)
+    supported_groups = StreamField(
+        SupportedGroupsBlock(), verbose_name=_("whom the movement supports"), blank=True
+    )
+    initiator_name = models.CharField(_("initiator"), max_length=500, blank=True)
+    initiator_library = models.ForeignKey(
+        "partnerships.Library",
+        verbose_name=_("initiator library"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    founding_event = models.CharField(
+        _("founded at"), max_length=500, blank=True, help_text=_("The event where the founding was decided.")
+    )
+    founding_city = models.CharField(_("city of the founding"), max_length=255, blank=True)
+    original_url = models.URLField(
+        _("original movement page"), blank=True, help_text=_("The page named in the founding documents.")
+    )
+    contact_address = models.CharField(_("address"), max_length=500, blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=100, blank=True)
+    contact_fax = models.CharField(_("fax"), max_length=100, blank=True)
+    contact_email = models.EmailField(_("email"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("full_name"),
+        FieldPanel("hashtag"),
+        FieldPanel("body"),
+        FieldPanel("supported_groups"),
+        MultiFieldPanel(
+            [
+                FieldPanel("initiator_name"),
+                FieldPanel("initiator_library"),
+                FieldPanel("founding_event"),
+                FieldPanel("founding_city"),
+                FieldPanel("original_url"),
+            ],
+            heading=_("Founding"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_address"),
+                FieldRowPanel([FieldPanel("contact_phone"), FieldPanel("contact_fax")]),
+                FieldPanel("contact_email"),
+            ],
+            heading=_("Contacts"),
+        ),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("full_name"),
+        index.SearchField("hashtag"),
+        index.SearchField("body"),
+    ]
+
+    translatable_fields = BASE_TRANSLATABLE_FIELDS + [
+        TranslatableField("full_name"),
+        SynchronizedField("hashtag"),
+        TranslatableField("body"),
+        TranslatableField("supported_groups"),
+        TranslatableField("initiator_name"),
+        SynchronizedField("initiator_library"),
+        TranslatableField("founding_event"),
+        TranslatableField("founding_city"),
+        SynchronizedField("original_url"),
+        TranslatableField("contact_address"),
+        SynchronizedField("contact_phone"),
+        SynchronizedField("contact_fax"),
+        SynchronizedField("contact_email"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["movement.CampaignPage"]
+
+    class Meta:
+        verbose_name = _("movement page")
+        verbose_name_plural = _("movement pages")
+
+    def participation_counts(self):
+        """Distinct libraries and regions with an approved report in any campaign of the movement."""
+        movement = source_page(self)
+        return ParticipationReport.objects.filter(
+            status=ParticipationReport.Status.APPROVED,
+            campaign__path__startswith=movement.path,
+        ).aggregate(libraries=Count("library_key", distinct=True), regions=Count("region", distinct=True))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["counts"] = self.participation_counts()
+        context["campaigns"] = list(
+            CampaignPage.objects.child_of(self).live().order_by("-start_date").select_related("listing_image")
+        )
+        context["initiator_library"] = self.initiator_library.localized if self.initiator_library else None
+        return context
+
+
+class CampaignPage(QRCodeRoutesMixin, BasePage):
+    """One campaign (flashmob) of the movement."""
+
+    class State(models.TextChoices):
+        UPCOMING = "upcoming", _("Upcoming")
+        RUNNING = "running", _("Running now")
+        FINISHED = "finished", _("Finished")
+
+    hashtag = models.CharField(_("hashtag"), max_length=100, help_text=_("The campaign's name as a hashtag."))
+    post_hashtag = models.CharField(
+        _("hashtag for posts"),
+        max_length=100,
+        blank=True,
+        help_text=_("The hashtag participants must put in their posts, as the announcement writes it."),
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    occasion = models.CharField(_("occasion"), max_length=255, blank=True)
+    occasion_date = models.DateField(_("date of the occasion"), null=True, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("description"), blank=True)
+    steps = StreamField(StepsBlock(), verbose_name=_("how to take part"), blank=True)
+    banners = StreamField(
+        [("banner", ImageBlock())],
+        verbose_name=_("banners"),
+        blank=True,
+        help_text=_("The first banner is used for the downloadable banner kit."),
+    )
+    official_letter = models.ForeignKey(
+        "documents.OfficialDocument",
+        verbose_name=_("official letter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accepts_reports = models.BooleanField(
+        _("accepts participation reports"),
+        default=True,
+        help_text=_("Libraries can report taking part once the campaign has started."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("hashtag"), FieldPanel("post_hashtag")]),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldRowPanel([FieldPanel("occasion"), FieldPanel("occasion_date")]),
+        FieldPanel("body"),
+        FieldPanel("steps"),
+        FieldPanel("banners"),
+        FieldPanel("official_letter"),
+        FieldPanel("accepts_reports"),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("hashtag"),
+        index.SearchField("body"),
+        index.SearchField("steps"),
+    ]
+
+    translatable_fields = BASE_TRANSLATABLE_FIELDS + [
+        SynchronizedField("hashtag"),
+        SynchronizedField("post_hashtag"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        TranslatableField("occasion"),
+        SynchronizedField("occasion_date"),
+        TranslatableField("body"),
+        TranslatableField("steps"),
+        TranslatableField("banners"),
+        SynchronizedField("official_letter"),
+        SynchronizedField("accepts_reports"),
+    ]
+
+    parent_page_types = ["movement.MovementPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("campaign page")
+        verbose_name_plural = _("campaign pages")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The campaign cannot end before it starts.")})
+
+    # -- state ------------------------------------------------------------
+    @staticmethod
+    def today():
+        return timezone.localdate(timezone=MOSCOW)
+
+    @property
+    def state(self):
+        today = self.today()
+        if today < self.start_date:
+            return self.State.UPCOMING
+        if today > self.end_date:
+            return self.State.FINISHED
+        return self.State.RUNNING
+
+    def get_state_display(self):
+        return self.State(self.state).label
+
+    @property
+    def is_open_for_reports(self):
+        return self.accepts_reports and self.state != self.State.UPCOMING
+
+    # -- banner kit ---------------------------------------------------------
+    @cached_property
+    def movement(self):
+        parent = self.get_parent()
+        return parent.specific if parent is not None else None
+
+    def kit_target_url(self):
+        # The announcement asks for a link or QR code to the movement's page.
+        movement = self.movement
+        return movement.full_url if isinstance(movement, MovementPage) else self.full_url
+
+    def first_banner(self):
+        for block in self.banners:
+            if block.block_type == "banner" and block.value.get("image"):
+                return block.value["image"]
+        return None
+
+    def kit_links(self):
+        return [
+            {
+                "placement": placement,
+                "url": self.url + self.reverse_subpage("banner_kit", kwargs={"placement": placement.slug}),
+            }
+            for placement in graphics.PLACEMENTS.values()
+        ]
+
+    @path("kit/<slug:placement>/", name="banner_kit")
+    def banner_kit(self, request, placement):
+        spec = graphics.PLACEMENTS.get(placement)
+        if spec is None:
+            raise Http404
+        image = self.first_banner()
+        url = self.kit_target_url()
+        caption = gettext("Scan the code to open the movement's page")
+        key = cache_key(
+            "kit",
+            spec.slug,
+            url,
+            self.hashtag,
+            caption,
+            image.pk if image else "",
+            image.file.name if image else "",
+        )
+
+        def render():
+            banner = None
+            if image is not None:
+                try:
+                    from PIL import Image
+
+                    with image.open_file() as handle:
+                        banner = Image.open(handle)
+                        banner.load()
+                except (OSError, ValueError):
+                    logger.warning("Banner image %s could not be read; drawing the kit without it", image.pk)
+            return graphics.banner_kit(spec, banner, self.hashtag, url, caption)
+
+        stem = slugify(self.slug) or "campaign"
+        return generated_file_response(
+            request, key, "image/png", render, filename=f"{stem}-{spec.slug}-{spec.width}x{spec.height}.png"
+        )
+
+    # -- participation ----------------------------------------------------------
+    def approved_participants(self, filters):
+        """Approved reports grouped by region: [(region name, count, reports)], and totals."""
+        campaign = source_page(self)
+        reports = (
+            ParticipationReport.objects.filter(campaign=campaign, status=ParticipationReport.Status.APPROVED)
+            .select_related("region")
+            .order_by("region__sort_name", "library_name")
+        )
+        if filters.get("region"):
+            reports = reports.filter(region=filters["region"])
+        if filters.get("kind"):
+            reports = reports.filter(library_kind=filters["kind"])
+        reports = list(reports)
+        regions = {report.region_id: report.region for report in reports}
+        names = localized_regions(list(regions.values()))
+        groups = []
+        for region_id, items in groupby(reports, key=lambda report: report.region_id):
+            items = list(items)
+            groups.append({"region": names[region_id], "count": len(items), "reports": items})
+        return {"groups": groups, "libraries": len(reports), "regions": len(groups)}
+
+    def get_context(self, request, *args, **kwargs):
+        from movement.forms import ParticipantFilterForm, ParticipationForm
+
+        context = super().get_context(request, *args, **kwargs)
+        filter_form = ParticipantFilterForm(request.GET or None)
+        filters = filter_form.cleaned_data if filter_form.is_valid() else {}
+        context.update(
+            {
+                "filter_form": filter_form,
+                "participants": self.approved_participants(filters),
+                "kit_links": self.kit_links(),
+                "letter": self.official_letter.localized if self.official_letter else None,
+            }
+        )
+        if "form" not in context and self.is_open_for_reports:
+            context["form"] = ParticipationForm(campaign=source_page(self))
+        return context
+
+    @path("participate/", name="participate")
+    def participate(self, request):
+        from movement.participation import handle_participation
+
+        if request.method != "POST":
+            return HttpResponseRedirect(self.url + "#participate")
+        return handle_participation(self, request)
+
+    @path("participate/thanks/", name="participate_thanks")
+    def participate_thanks(self, request):
+        return self.render(request, context_overrides={"submitted": True})

@@ -1,0 +1,23 @@
+import pytest
+
+from django.core.cache import cache
+
+from movement.models import CampaignPage, MovementPage
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    # Rate limits and generated files live in the cache; each test starts clean.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def movement():
+    return MovementPage.objects.get(locale__language_code="ru", slug="dvizhenie")
+
+
+@pytest.fixture
+def campaign():
+    return CampaignPage.objects.get(locale__language_code="ru", slug="flashmob-2024")
