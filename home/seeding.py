@@ -66,13 +66,18 @@ def _field_state(obj, names):
 
 
 def _translation_strings_state(source_obj, locale):
-    from wagtail_localize.models import StringTranslation, TranslationSource
+    from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
     source = TranslationSource.objects.get_for_instance_or_none(source_obj)
     if source is None:
         return fingerprint([])
+    # Only this object's contexts: the same string translated for another object is not an edit here.
     rows = (
-        StringTranslation.objects.filter(locale=locale, translation_of__segments__source=source)
+        StringTranslation.objects.filter(
+            locale=locale,
+            translation_of__segments__source=source,
+            context__in=StringSegment.objects.filter(source=source).values("context"),
+        )
         .values_list("translation_of_id", "context_id", "data")
         .order_by("translation_of_id", "context_id")
         .distinct()

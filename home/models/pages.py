@@ -21,6 +21,7 @@ class HomePage(BasePage):
     # Each app adds its section page here.
     subpage_types = [
         "home.StandardPage",
+        "forum.EventIndexPage",
         "movement.MovementPage",
         "news.NewsIndexPage",
         "documents.DocumentIndexPage",
