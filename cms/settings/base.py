@@ -207,7 +207,7 @@ LOGGING = {
 SEED_CONTENT_LOADERS = [
     "home.seed.load",
     "partnerships.seed.load",
-    "forum.seed.load",
     "movement.seed.load",
+    "forum.seed.load",
     "news.seed.load",
 ]
