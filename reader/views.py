@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from .preferences import CONSENT_COOKIE, COOKIE, COOKIE_AGE, Preferences, parse_change
@@ -64,7 +65,7 @@ def robots_txt(request):
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    return render(request, "404.html", {"meta_title": _("Page not found")}, status=404)
 
 
 def server_error(request):

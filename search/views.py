@@ -149,5 +149,6 @@ def search(request):
             "results": results,
             "search_messages": messages,
             "max_query_length": MAX_QUERY_LENGTH,
+            "meta_title": _("Search"),
         },
     )

@@ -35,39 +35,67 @@ def _social_image_url(request, page):
     return _absolute(request, static("img/og-default.png")), 1200, 630, ""
 
 
-@register.inclusion_tag("components/meta.html", takes_context=True)
-def page_meta(context, title="", description="", noindex=False):
-    """Description, canonical URL, Open Graph and VK tags; Organization JSON-LD on home pages."""
+def _meta(context):
+    """Everything the head needs about the current page, computed once per render."""
+    cache = context.render_context
+    if "reader_meta" in cache:
+        return cache["reader_meta"]
     request = context.get("request")
     page = context.get("page")
     code = translation.get_language() or settings.LANGUAGE_CODE
     is_page = isinstance(page, Page)
+    title = context.get("meta_title", "")
+    description = context.get("meta_description", "")
+    canonical = ""
     if is_page:
         title = title or page.seo_title or page.title
         getter = getattr(page, "get_meta_description", None)
         description = description or (getter() if callable(getter) else page.search_description)
         canonical = page.get_full_url(request)
-    else:
-        canonical = request.build_absolute_uri(request.path) if request is not None else ""
+        # A route of a routable page (e.g. a library profile) is its own canonical URL.
+        page_path = page.get_url(request) if request is not None else None
+        if canonical and page_path and request.path != page_path and request.path.startswith(page_path):
+            canonical += request.path[len(page_path) :]
+    elif request is not None:
+        canonical = request.build_absolute_uri(request.path)
     image, width, height, alt = _social_image_url(request, page if is_page else None)
-    return {
-        "title": title,
-        "description": " ".join((description or "").split()),
+    site_name = translation.gettext("Together Stronger")
+    meta = {
+        "title": title or site_name,
+        "description": " ".join(str(description or "").split()),
         "canonical": canonical,
-        "noindex": noindex,
         "image": image,
         "image_width": width,
         "image_height": height,
-        "image_alt": alt or title,
+        "image_alt": alt or title or site_name,
         "og_locale": OG_LOCALES.get(code, code),
         "og_alternates": [OG_LOCALES[c] for c, _n in settings.LANGUAGES if c != code and c in OG_LOCALES],
-        "og_type": "website" if is_page and page.depth <= 2 else "article",
-        "site_name": translation.gettext("Together Stronger"),
-        "organization": _organization(context, request, page) if is_page and page.depth == 2 else None,
+        "og_type": "website" if not is_page or page.depth <= 2 else "article",
+        "site_name": site_name,
+        "organization": _organization(request, page) if is_page and page.depth == 2 else None,
     }
+    cache["reader_meta"] = meta
+    return meta
 
 
-def _organization(context, request, home):
+@register.inclusion_tag("components/meta_description.html", takes_context=True)
+def meta_description(context):
+    """The page's description for search engines (templates may override the ``meta`` block)."""
+    return _meta(context)
+
+
+@register.inclusion_tag("components/meta_canonical.html", takes_context=True)
+def canonical_link(context):
+    return _meta(context)
+
+
+@register.inclusion_tag("components/meta_sharing.html", takes_context=True)
+def sharing_meta(context):
+    """Open Graph and VK tags with an absolute image URL; Organization JSON-LD on home pages."""
+    return _meta(context)
+
+
+def _organization(request, home):
     """schema.org Organization for the network, from the site settings and footer snippet."""
     from home.models import FooterContent, NetworkSettings
 

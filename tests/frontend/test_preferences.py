@@ -76,7 +76,7 @@ def test_consent_notice_until_the_reader_chooses(client):
     response = client.get("/be/consent/", {"choice": "necessary", "next": "/be/"})
     assert response.status_code == 302
     assert response.cookies[CONSENT_COOKIE].value == "necessary"
-    assert 'class="consent"' not in client.get("/be/").content.decode()
+    assert 'class="cookie-notice"' not in client.get("/be/").content.decode()
     assert client.get("/be/consent/", {"choice": "maybe"}).status_code == 400
 
 

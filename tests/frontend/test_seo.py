@@ -86,7 +86,7 @@ def test_every_page_has_canonical_description_and_sharing_tags(client):
         if description:
             assert " ".join(description.split()).startswith(meta["description"].rstrip("…")), page.url
             assert meta["og:description"] == meta["description"]
-        hreflangs = {link["hreflang"] for link in soup.head.find_all("link", rel="alternate")}
+        hreflangs = {link["hreflang"] for link in soup.head.find_all("link", rel="alternate", hreflang=True)}
         if page.get_translations().live().exists():
             assert page.locale.language_code in hreflangs
 
@@ -131,3 +131,15 @@ def test_search_and_error_pages_are_not_indexed(client):
     assert soup.find("meta", attrs={"name": "robots"})["content"].startswith("noindex")
     soup = BeautifulSoup(client.get("/ru/no-such-page/").content, "html.parser")
     assert soup.find("meta", attrs={"name": "robots"})["content"].startswith("noindex")
+
+
+def test_routes_of_routable_pages_have_their_own_canonical_url(client):
+    from partnerships.models import Library, LibraryIndexPage
+
+    directory = LibraryIndexPage.objects.live().get(locale__language_code="ru")
+    library = Library.objects.get(slug="bgunb", locale__language_code="ru")
+    profile = directory.profile_url(library)
+    response = client.get(profile)
+    assert response.status_code == 200
+    canonical = BeautifulSoup(response.content, "html.parser").head.find("link", rel="canonical")["href"]
+    assert canonical == directory.get_full_url() + f"{library.slug}/"
