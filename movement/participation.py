@@ -8,7 +8,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from movement.consent import CONSENT_TEXT_VERSION
@@ -50,18 +50,18 @@ def notify_coordinators(report, request):
     if not recipients:
         return
     admin_url = request.build_absolute_uri(reverse("movement_reports:edit", args=[report.pk]))
-    send_mail(
-        subject=f"Новый отчёт об участии: {report.library_name}",
-        message=(
-            f"Кампания: {report.campaign.title}\n"
-            f"Библиотека: {report.library_name}\n"
-            f"Населённый пункт: {report.settlement}\n"
-            f"Публикация: {report.post_url}\n\n"
-            f"Проверить: {admin_url}\n"
-        ),
-        from_email=None,
-        recipient_list=recipients,
-    )
+    # The coordinators work in Russian, whatever language the reader used.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("New participation report: %(library)s") % {"library": report.library_name}
+        lines = [
+            f"{_('Campaign')}: {report.campaign.title}",
+            f"{_('Library')}: {report.library_name}",
+            f"{_('Settlement')}: {report.settlement}",
+            f"{_('Link to the post')}: {report.post_url}",
+            "",
+            f"{_('Check the report')}: {admin_url}",
+        ]
+    send_mail(subject=subject, message="\n".join(lines), from_email=None, recipient_list=recipients)
 
 
 def handle_participation(page, request):

@@ -7,6 +7,8 @@ from django.core import mail, signing
 from django.db import IntegrityError, transaction
 from django.test import override_settings
 
+from wagtail.models import Locale
+
 from movement.consent import CONSENT_TEXT_VERSION
 from movement.forms import SIGNER_SALT
 from movement.models import ParticipationReport
@@ -197,3 +199,14 @@ def test_upcoming_campaign_takes_no_reports(client, campaign, region):
         response = post(client, campaign, form_data(region))
     assert response.status_code == 200
     assert not ParticipationReport.objects.exists()
+
+
+@override_settings(MOVEMENT_COORDINATOR_EMAILS=["coordinator@example.org"])
+def test_report_from_the_english_page_belongs_to_the_russian_campaign(client, campaign, region):
+    english = campaign.get_translation(Locale.objects.get(language_code="en"))
+    response = post(client, english, form_data(region))
+    assert response.status_code == 302
+    assert response["Location"] == english.url + "participate/thanks/"
+    assert ParticipationReport.objects.get().campaign_id == campaign.pk
+    # The coordinators get the notice in Russian.
+    assert mail.outbox[0].subject.startswith("Новый отчёт об участии")
