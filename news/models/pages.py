@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models import BasePage
@@ -238,6 +238,24 @@ class NewsPage(BasePage):
     def get_libraries(self):
         return [link.library.localized for link in self.library_links.select_related("library")]
 
+    def get_library_links(self, request=None):
+        """(library, profile URL or None) pairs; profiles are in the directory of this language."""
+        libraries = self.get_libraries()
+        directory = None
+        if libraries:
+            directory = (
+                Page.objects.live()
+                .filter(
+                    locale_id=self.locale_id,
+                    content_type__app_label="partnerships",
+                    content_type__model="libraryindexpage",
+                )
+                .specific()
+                .first()
+            )
+        profile_url = getattr(directory, "profile_url", None)
+        return [(library, profile_url(library) if profile_url else None) for library in libraries]
+
     def get_related_news(self):
         pages = [link.news.localized for link in self.related_news_links.select_related("news")]
         return [page for page in pages if page.live]
@@ -257,6 +275,7 @@ class NewsPage(BasePage):
         context.update(
             {
                 "topics": topics,
+                "library_links": self.get_library_links(request),
                 "share_url": self.get_full_url(request),
                 "index_url": self.get_parent().get_url(request=request),
                 "json_ld": self.get_json_ld(request, share_image, topics),

@@ -1,13 +1,13 @@
 import json
 import re
-from html import unescape
+from html import escape, unescape
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from django.utils import translation
 
-from wagtail.models import Page
+from wagtail.models import Locale
 
 from news.models import NewsIndexPage, NewsPage, Topic
 from partnerships.models import Library
@@ -46,10 +46,8 @@ def test_seeded_article_keeps_every_fact_in_fields():
     assert [link.country for link in page.country_links.all()] == ["RU", "BY"]
     assert [link.region.code for link in page.region_links.all()] == ["28"]
     assert [link.library.slug for link in page.library_links.all()] == ["amur-ounb", "nlb"]
-    agreements = Page.objects.filter(content_type__model="agreementpage", locale__language_code="ru")
-    if agreements.exists():
-        assert page.related_agreement is not None
-        assert page.related_agreement.content_type.model == "agreementpage"
+    assert page.related_agreement.specific_class.__name__ == "AgreementPage"
+    assert page.related_agreement.slug == "amur-nlb-2024"
 
 
 def test_article_is_translated_into_english_and_belarusian():
@@ -120,6 +118,11 @@ def test_article_shows_credit_source_quotes_and_links(client):
     assert "25 октября 2024" in html
     assert "Амурская область" in html
     nlb = Library.objects.get(slug="nlb", locale__language_code="ru")
-    assert nlb.full_name in html
+    assert re.search(rf'<a href="[^"]*/nlb/">{re.escape(nlb.full_name)}</a>', html)  # its profile
     index = NewsIndexPage.objects.get(locale__language_code="ru")
     assert f'href="{index.url}?topic=book-heritage"' in html
+    agreement = page.related_agreement
+    assert f'<a href="{agreement.url}">{escape(agreement.title)}</a>' in html
+    english_agreement = agreement.get_translation(Locale.objects.get(language_code="en"))
+    english = client.get(article("en").url).content.decode()
+    assert f'<a href="{english_agreement.url}">{escape(english_agreement.title)}</a>' in english

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 TITLES = {
     "ru": "Библиотеки Приамурья и Белоруссии займутся сохранением книжных памятников",
     "en": "Libraries of the Amur Region and Belarus to preserve book heritage together",
-    "be": "Бібліятэкі Прыамур'я і Беларусі зоймуцца захаваннем кніжных помнікаў",
+    "be": "Бібліятэкі Прыамур’я і Беларусі зоймуцца захаваннем кніжных помнікаў",
 }
 
 

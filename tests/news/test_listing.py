@@ -51,7 +51,7 @@ def test_seeded_index_lists_the_article_in_every_language(client):
     for code, title in (
         ("ru", "Библиотеки Приамурья и Белоруссии займутся сохранением книжных памятников"),
         ("en", "Libraries of the Amur Region and Belarus to preserve book heritage together"),
-        ("be", "Бібліятэкі Прыамур'я і Беларусі зоймуцца захаваннем кніжных помнікаў"),
+        ("be", "Бібліятэкі Прыамур’я і Беларусі зоймуцца захаваннем кніжных помнікаў"),
     ):
         index = NewsIndexPage.objects.get(locale__language_code=code)
         html = client.get(index.url).content.decode()
