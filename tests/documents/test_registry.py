@@ -168,3 +168,14 @@ class RegistryAdminTests(WagtailPageTestCase):
         document = OfficialDocument.objects.get(slug="bgunb-2024-7-1")
         self.assertEqual(document.locale.language_code, "ru")
         self.assertContains(self.client.get(document.get_url()), "О библиотечном флешмобе")
+
+
+@pytest.mark.parametrize("code", ["ru", "en"])
+def test_seeded_letters_are_in_the_registry_with_their_details(client, code):
+    html = client.get(registry(code).url).content.decode()
+    for slug, number in (("bgunb-2024-01-16-124", "01-16/124"), ("minculture-2023-606", "606-01.1-39@-НП")):
+        letter = OfficialDocument.objects.get(slug=slug, locale__language_code=code)
+        assert f'href="{registry(code).url}{slug}/"' in html
+        detail = client.get(letter.get_url()).content.decode()
+        assert f"№ {number}" in detail
+        assert letter.signatory_name in detail
