@@ -68,3 +68,15 @@ def test_english_pages_are_translations():
     assert "N.P. Rozhkova" in html
     assert "Russia Day" in html
     assert "Finished" in html
+
+
+def test_belarusian_pages_and_letter_are_translations():
+    movement = MovementPage.objects.get(locale__language_code="be")
+    campaign = CampaignPage.objects.get(locale__language_code="be")
+    assert movement.title == "Рух «Разам мацней»"
+    assert campaign.occasion == "Дзень Расіі"
+    letter = OfficialDocument.objects.get(slug="bgunb-2024-01-16-124", locale__language_code="be")
+    assert letter.signatory_name == "Н.П. Рожкава"
+    html = Client().get(campaign.url).content.decode()
+    assert "Н.П. Рожкава" in html
+    assert "Завершана" in html
