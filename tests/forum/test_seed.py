@@ -118,3 +118,17 @@ def test_reseeding_leaves_the_events_untouched():
     call_command("load_seed_content", stdout=out)
     assert state() == before
     assert "forum:" not in out.getvalue()  # nothing about our keys: neither updated nor left alone
+
+
+def test_meeting_page_links_the_letter_in_the_registry():
+    client = Client()
+    for language in ("ru", "en"):
+        page = meeting(language)
+        letter = page.related_documents.get().document.get_translation(page.locale)
+        url = letter.get_url()
+        html = client.get(page.url).content.decode()
+        # Linked to the registry when the documents section exists, plain text otherwise.
+        expected = f'<a href="{url}">{letter.title}</a>' if url else f"<li>{letter.title} — "
+        assert expected in html
+        if url:
+            assert client.get(url).status_code == 200
