@@ -2,6 +2,8 @@
 version without JavaScript, keyboard focus, 320 px layouts and no request to any other host."""
 
 import os
+import threading
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -12,7 +14,8 @@ from django.test.testcases import LiveServerThread
 from reader.preferences import SCHEMES
 from tests.helpers import live_pages
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+# No django_db mark: the tests themselves never query; the server thread reads the committed seed.
+pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -27,38 +30,48 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture(scope="module")
-def server():
+def server(django_db_setup, django_db_blocker):
     """The app on a loopback port, reading the session's seeded database.
 
     pytest-django's live_server would make these tests transactional and flush the database
     afterwards; the browser only reads, so a plain server thread over the committed seed suffices.
     """
-    thread = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
-    thread.daemon = True
-    thread.start()
-    thread.is_ready.wait()
-    if thread.error:
-        raise thread.error
-    yield f"http://127.0.0.1:{thread.port}"
-    thread.terminate()
+    with django_db_blocker.unblock():
+        thread = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
+        thread.daemon = True
+        thread.start()
+        thread.is_ready.wait()
+        if thread.error:
+            raise thread.error
+        yield f"http://127.0.0.1:{thread.port}"
+        thread.terminate()
+        # Request threads close their database connections when the browser's sockets close;
+        # wait for them so the test database can be dropped at the end of the session.
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(
+            "process_request_thread" in worker.name for worker in threading.enumerate()
+        ):
+            time.sleep(0.1)
 
 
 @pytest.fixture(scope="module")
-def browser():
+def pages(django_db_setup, django_db_blocker):
+    """URLs to visit, read before the browser starts: Playwright runs an event loop in this thread,
+    and a query under it would open a second connection outside the test's transaction."""
+    with django_db_blocker.unblock():
+        return sample_pages()
+
+
+@pytest.fixture(scope="module")
+def browser(server, pages):
+    """One Chromium for the module; it closes before the server stops."""
     playwright_api = pytest.importorskip("playwright.sync_api")
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")
-    # Playwright's event loop lives in this thread; Django must still allow the tests' own queries.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with playwright_api.sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
@@ -117,8 +130,8 @@ def has_horizontal_scroll(page):
     return page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
 
 
-def test_every_page_type_passes_axe_and_fits_320px(context, axe, server):
-    urls = sample_pages() + [
+def test_every_page_type_passes_axe_and_fits_320px(context, axe, server, pages):
+    urls = pages + [
         "/ru/search/?q=библиотека",
         "/en/search/?q=library&type=library",
         "/ru/no-such-page/",
@@ -140,11 +153,11 @@ def test_every_page_type_passes_axe_and_fits_320px(context, axe, server):
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_visually_impaired_schemes_pass_axe_at_200_percent(context, axe, server, scheme):
+def test_visually_impaired_schemes_pass_axe_at_200_percent(context, axe, server, pages, scheme):
     context.add_cookies([{"name": "a11y", "value": f"200.{scheme}.wider.off", "url": server}])
     page = context.new_page()
     problems = {}
-    for url in sample_pages()[:3] + ["/ru/search/?q=библиотека"]:
+    for url in pages[:3] + ["/ru/search/?q=библиотека"]:
         page.set_viewport_size({"width": 1280, "height": 900})
         page.goto(url)
         found = violations(axe, page)
@@ -221,10 +234,10 @@ def test_keyboard_reaches_skip_link_with_visible_focus(context):
     assert stops >= 10
 
 
-def test_no_third_party_requests_before_consent_and_counter_after(context, server, settings):
+def test_no_third_party_requests_before_consent_and_counter_after(context, server, pages, settings):
     settings.METRICA_ID = "12345678"
     page = context.new_page()
-    for url in sample_pages():
+    for url in pages:
         page.goto(url)
     page.goto("/ru/search/?q=библиотека")
     assert not foreign_requests(context, server)
