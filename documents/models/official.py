@@ -61,6 +61,7 @@ class OfficialDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         TranslatableField("body"),
         SynchronizedField("status"),
         SynchronizedField("slug"),
+        TranslatableField("attachments"),
     ]
 
     search_fields = [

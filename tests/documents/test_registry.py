@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 import wagtail_factories
@@ -123,6 +124,8 @@ def test_document_detail(client, letters):
     assert "Действует" in html
     assert "Баннер для флешмоба #Вместе_сильнее" in html
     assert f'href="{file.url}"' in html
+    # One canonical link, the document's own address.
+    assert re.findall(r'<link rel="canonical" href="([^"]+)">', html) == [registry().full_url + "test-bgunb/"]
     assert client.get(registry().url + "no-such-document/").status_code == 404
     # A document of another language is not served by this registry.
     OfficialDocumentFactory(locale=Locale.objects.get(language_code="en"), slug="english-letter")
@@ -179,3 +182,18 @@ def test_seeded_letters_are_in_the_registry_with_their_details(client, code):
         detail = client.get(letter.get_url()).content.decode()
         assert f"№ {number}" in detail
         assert letter.signatory_name in detail
+
+
+def test_seeded_letter_attachment_is_translated():
+    letters = {
+        letter.locale.language_code: letter
+        for letter in OfficialDocument.objects.filter(slug="bgunb-2024-01-16-124").select_related("locale")
+    }
+    titles = {code: [a.title for a in letter.attachments.all()] for code, letter in letters.items()}
+    assert titles == {
+        "ru": ["Баннер для флешмоба #Вместе_сильнее"],
+        "en": ["Banner for the flashmob #Вместе_сильнее"],
+        "be": ["Банер для флэшмобу #Вместе_сильнее"],
+    }
+    # The file itself is shared by every language.
+    assert len({letter.attachments.get().image_id for letter in letters.values()}) == 1
