@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class ListingFieldsMixin(models.Model):
@@ -84,6 +85,22 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
         + ListingFieldsMixin.listing_panels
         + SocialFieldsMixin.social_panels
     )
+
+    # The shared fields' translation rules; a page type that declares its own
+    # translatable_fields starts from this list.
+    base_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("introduction"),
+        TranslatableField("listing_title"),
+        TranslatableField("listing_summary"),
+        TranslatableField("social_text"),
+        SynchronizedField("listing_image"),
+        SynchronizedField("social_image"),
+        SynchronizedField("show_in_menus"),
+    ]
 
     class Meta:
         abstract = True

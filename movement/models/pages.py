@@ -35,20 +35,6 @@ logger = logging.getLogger(__name__)
 
 MOSCOW = zoneinfo.ZoneInfo("Europe/Moscow")
 
-BASE_TRANSLATABLE_FIELDS = [
-    TranslatableField("title"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-    TranslatableField("slug"),
-    TranslatableField("introduction"),
-    TranslatableField("listing_title"),
-    TranslatableField("listing_summary"),
-    TranslatableField("social_text"),
-    SynchronizedField("listing_image"),
-    SynchronizedField("social_image"),
-    SynchronizedField("show_in_menus"),
-]
-
 
 def source_page(page):
     """The page in the default (Russian) locale that reports are attached to."""
@@ -135,7 +121,7 @@ class MovementPage(QRCodeRoutesMixin, BasePage):
         index.SearchField("body"),
     ]
 
-    translatable_fields = BASE_TRANSLATABLE_FIELDS + [
+    translatable_fields = BasePage.base_translatable_fields + [
         TranslatableField("full_name"),
         SynchronizedField("hashtag"),
         TranslatableField("body"),
@@ -234,7 +220,7 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         index.SearchField("steps"),
     ]
 
-    translatable_fields = BASE_TRANSLATABLE_FIELDS + [
+    translatable_fields = BasePage.base_translatable_fields + [
         SynchronizedField("hashtag"),
         SynchronizedField("post_hashtag"),
         SynchronizedField("start_date"),

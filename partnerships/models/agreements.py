@@ -80,17 +80,7 @@ class AgreementPage(RoutablePageMixin, BasePage):
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("introduction"),
-        TranslatableField("listing_title"),
-        TranslatableField("listing_summary"),
-        TranslatableField("social_text"),
-        SynchronizedField("listing_image"),
-        SynchronizedField("social_image"),
+    translatable_fields = BasePage.base_translatable_fields + [
         SynchronizedField("kind"),
         SynchronizedField("date_signed"),
         TranslatableField("place_signed"),
