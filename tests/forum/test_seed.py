@@ -132,3 +132,13 @@ def test_meeting_page_links_the_letter_in_the_registry():
         assert expected in html
         if url:
             assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("ru", "17–18\xa0апреля 2024"), ("en", "17–18\xa0April 2024")],
+)
+def test_event_dates_read_as_a_range_in_the_reader_language(language, expected):
+    html = Client().get(ryazan(language).url).content.decode()
+    assert f'<time datetime="2024-04-17">{expected}</time>' in html
+    assert "28–29\xa0ноября 2023" in Client().get(meeting().url).content.decode()
