@@ -71,6 +71,19 @@ def items(model, key, texts):
     ]
 
 
+def participant_rows(key, participants):
+    """Organisers and supporters in order, linked to library records where they exist."""
+    return [
+        EventParticipant(
+            role=role,
+            name=name,
+            library=library(slug) if slug else None,
+            translation_key=stable_id(key, "participant", str(number)),
+        )
+        for number, (role, name, slug) in enumerate(participants)
+    ]
+
+
 # -- the events section --------------------------------------------------------------------------
 INDEX = {
     "title": t("События", "Events"),
@@ -241,15 +254,7 @@ def meeting_fields():
             "Detailed information about the event, the terms of participation and registration is "
             "published on the website of the Russian State Library.",
         ),
-        "participants": [
-            EventParticipant(
-                role=role,
-                name=name,
-                library=library(slug) if slug else None,
-                translation_key=stable_id(key, "participant", str(number)),
-            )
-            for number, (role, name, slug) in enumerate(participants)
-        ],
+        "participants": participant_rows(key, participants),
         "directions": items(
             EventDirection,
             key,
@@ -543,15 +548,7 @@ def forum_fields():
             EventHall(name=name, translation_key=stable_id(key, "hall", str(number)))
             for number, name in enumerate(HALLS)
         ],
-        "participants": [
-            EventParticipant(
-                role=role,
-                name=name,
-                library=library(slug) if slug else None,
-                translation_key=stable_id(key, "participant", str(number)),
-            )
-            for number, (role, name, slug) in enumerate(participants)
-        ],
+        "participants": participant_rows(key, participants),
         "key_questions": items(
             EventKeyQuestion,
             key,
