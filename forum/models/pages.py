@@ -1,16 +1,13 @@
 """Event pages: the events section and one page per forum, meeting or conference."""
 
 import datetime
-import json
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models.functions import Coalesce, ExtractYear
 from django.http import Http404
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -22,15 +19,13 @@ from wagtail.models import Locale
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.jsonld import json_ld
 from forum import calendar
 from forum.blocks import ProgrammeStreamBlock
 from forum.programme import Programme, normalise
 from home.models import BasePage
 
 from .inlines import EventParticipant
-
-# The same escapes as django.utils.html.json_script: no text can close the script element.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 class EventKind(models.TextChoices):
@@ -356,8 +351,7 @@ class EventPage(RoutablePageMixin, BasePage):
             data["organizer"] = organisers
         if sponsors:
             data["sponsor"] = sponsors
-        text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
-        return mark_safe(text)  # escaped above
+        return json_ld(data)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

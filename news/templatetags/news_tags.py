@@ -1,17 +1,13 @@
-import json
-
 from django import template
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from wagtail.models import Locale
 
+from cms.jsonld import json_ld as render_json_ld
 from news.models import NewsIndexPage
 
 register = template.Library()
-
-# Keep JSON from closing the <script> element or opening a comment.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag(takes_context=True)
@@ -41,8 +37,7 @@ def news_feeds(context):
 @register.filter
 def json_ld(data):
     """Render a dict as a JSON-LD script element."""
-    payload = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+    return format_html('<script type="application/ld+json">{}</script>', render_json_ld(data))
 
 
 @register.simple_tag

@@ -1,23 +1,19 @@
 """Head tags for search engines and social networks, and the reader settings panel."""
 
-import json
-
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
+from cms.jsonld import json_ld
 from reader import preferences
 
 register = template.Library()
 
 OG_LOCALES = {"ru": "ru_RU", "en": "en_GB", "be": "be_BY"}
-# json.dumps output placed inside <script>: these must not close the element or open a comment.
-_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def _absolute(request, url):
@@ -123,7 +119,7 @@ def _organization(request, home):
             data["sameAs"] = same_as
     if footer is not None and footer.address:
         data["address"] = {"@type": "PostalAddress", "streetAddress": footer.address}
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES))
+    return json_ld(data)
 
 
 @register.inclusion_tag("components/a11y_panel.html", takes_context=True)
