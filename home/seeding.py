@@ -65,6 +65,12 @@ def _field_state(obj, names):
     return fingerprint({name: data.get(name) for name in sorted(names)})
 
 
+def _translatable_names(obj):
+    from wagtail_localize.fields import get_translatable_fields
+
+    return [field.field_name for field in get_translatable_fields(type(obj))]
+
+
 def _translation_strings_state(source_obj, locale):
     from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
@@ -201,10 +207,12 @@ class Seeder:
 
     # -- translations (through wagtail-localize) ------------------------
     def _translation_state(self, target, source_obj, locale):
-        from wagtail_localize.fields import get_translatable_fields
-
-        names = [f.field_name for f in get_translatable_fields(type(target))]
-        return fingerprint([_field_state(target, names), _translation_strings_state(source_obj, locale)])
+        return fingerprint(
+            [
+                _field_state(target, _translatable_names(target)),
+                _translation_strings_state(source_obj, locale),
+            ]
+        )
 
     @transaction.atomic
     def translate(self, key, source_obj, language_code, strings):
@@ -223,7 +231,7 @@ class Seeder:
         locale = self.locale(language_code)
         record = self._record(key)
         target = source_obj.get_translation_or_none(locale)
-        seed_hash = fingerprint([strings, _field_state(source_obj, self._source_names(source_obj))])
+        seed_hash = fingerprint([strings, _field_state(source_obj, _translatable_names(source_obj))])
         if record is not None and target is None:
             self._left_alone(key, "translation deleted since it was seeded")
             return None
@@ -275,12 +283,6 @@ class Seeder:
         )
         self.stats["translated"] += 1
         return target
-
-    @staticmethod
-    def _source_names(obj):
-        from wagtail_localize.fields import get_translatable_fields
-
-        return [f.field_name for f in get_translatable_fields(type(obj))]
 
     def summary(self):
         if not self.stats:
