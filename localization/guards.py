@@ -10,6 +10,10 @@
 - "Sync translated pages" with "Publish immediately": publishing is refused to
   users who cannot publish every target, and only fully translated targets are
   published; the rest keep their current version (views.SafeUpdateTranslationsView).
+- Saving a translation as a draft of a target that is already published
+  (``save_target(publish=False)``) writes the unmoderated text into the live
+  row, and unpublishes a snippet: ``save_translation_draft`` keeps it in a
+  revision instead, as the page editor's "Save draft" does.
 """
 
 from collections import defaultdict
@@ -84,3 +88,29 @@ def harvest_direct_edits(translation, instance, user=None):
             )
             saved += 1
     return saved, skipped
+
+
+def save_translation_draft(translation, user=None):
+    """Save the current translations as a new draft revision of the target and return it.
+
+    A target that is not yet live is saved by wagtail-localize itself. A live
+    one keeps its published content: the translation is applied to an
+    in-memory copy that becomes a revision, for moderators to approve.
+    Raises ValidationError when the translated content is not valid.
+    """
+    from wagtail.models import Page
+    from wagtail_localize.fields import copy_synchronised_fields
+    from wagtail_localize.segments.ingest import ingest_segments
+
+    target = translation.get_target_instance()
+    if isinstance(target, Page):
+        target = target.specific
+    if not target.live:
+        translation.save_target(user=user, publish=False)
+        return type(target)._default_manager.get(pk=target.pk).latest_revision
+    source = translation.source
+    original = source.as_instance()
+    copy_synchronised_fields(original, target)
+    segments = source._get_segments_for_translation(translation.target_locale, fallback=True)
+    ingest_segments(original, target, source.locale, translation.target_locale, segments)
+    return target.save_revision(user=user if user is not None and user.is_authenticated else None)

@@ -6,17 +6,21 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowMixin
+from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from .guards import save_translation_draft
 from .report import STATUS_LABELS, source_pages, status_rows
 
 
@@ -47,24 +51,41 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
+def _target_for_review(request, translation):
+    """The translated page or snippet, its admin edit URL, and whether this user may edit it."""
+    from .roles import may_edit_in_locale
+
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist as err:
+        raise Http404 from err
+    if isinstance(target, Page):
+        target = target.specific
+        return (
+            target,
+            reverse("wagtailadmin_pages:edit", args=[target.pk]),
+            target.permissions_for_user(request.user).can_edit(),
+        )
+    if not isinstance(target, WorkflowMixin):
+        raise Http404
+    may_edit = request.user.has_perm(get_permission_name("change", type(target))) and may_edit_in_locale(
+        request.user, target.locale_id
+    )
+    return target, AdminURLFinder(request.user).get_edit_url(target), may_edit
+
+
 @require_POST
 def submit_translation_for_review(request, translation_id):
-    """Save the translation as a draft of the target page and start its moderation workflow.
+    """Save the translation as a draft of the target page or snippet and start its moderation workflow.
 
     wagtail-localize's editor lets only publishers publish; this is the
     translator's way to hand a finished translation to the Moderators.
     """
     translation = get_object_or_404(Translation, id=translation_id, enabled=True)
-    try:
-        page = translation.get_target_instance()
-    except Page.DoesNotExist as err:
-        raise Http404 from err
-    if not isinstance(page, Page):
-        raise Http404
-    page = page.specific
-    if not page.permissions_for_user(request.user).can_edit():
+    target, edit_url, may_edit = _target_for_review(request, translation)
+    if not may_edit:
         raise PermissionDenied
-    edit_url = redirect("wagtailadmin_pages:edit", page.id)
+    back = redirect(edit_url)
     total, done = translation.get_progress()
     if done < total:
         messages.error(
@@ -72,20 +93,31 @@ def submit_translation_for_review(request, translation_id):
             _("Translate every segment before submitting: %(done)s of %(total)s are done.")
             % {"done": done, "total": total},
         )
-        return edit_url
-    workflow = page.get_workflow()
+        return back
+    workflow = target.get_workflow()
     if workflow is None:
-        messages.error(request, _("No moderation workflow is assigned to this page; ask an administrator."))
-        return edit_url
-    with transaction.atomic():
-        translation.save_target(user=request.user, publish=False)
-        page = Page.objects.get(pk=page.pk).specific
-        if page.workflow_in_progress:
-            messages.success(request, _("The draft was updated; it is already awaiting moderation."))
-        else:
-            workflow.start(page, request.user)
-            messages.success(request, _("The translation was submitted to the moderators."))
-    return edit_url
+        messages.error(
+            request, _("No moderation workflow is assigned to this content; ask an administrator.")
+        )
+        return back
+    try:
+        with transaction.atomic():
+            save_translation_draft(translation, request.user)
+            target = type(target)._default_manager.get(pk=target.pk)
+            started = not target.workflow_in_progress
+            if started:
+                workflow.start(target, request.user)
+    except ValidationError as error:
+        messages.error(
+            request,
+            _("The translation is not valid yet: %(errors)s") % {"errors": "; ".join(error.messages)},
+        )
+        return back
+    if started:
+        messages.success(request, _("The translation was submitted to the moderators."))
+    else:
+        messages.success(request, _("The draft was updated; it is already awaiting moderation."))
+    return back
 
 
 def refuse_convert_to_alias(request, page_id):

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
-from wagtail.models import DraftStateMixin, Locale, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, TranslatableMixin, WorkflowMixin
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 
@@ -93,10 +94,33 @@ def _keep_direct_edits(request, instance):
         )
 
 
+def _refuse_incomplete_publish(request, instance, edit_url):
+    """ "Publish" in wagtail-localize's editor fills untranslated segments with the Russian
+    source; refuse it until every segment is translated, so no Russian text goes live as English or
+    Belarusian."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    translation = Translation.objects.filter(
+        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
+    ).first()
+    if translation is None:
+        return None
+    total, done = translation.get_progress()
+    if done == total:
+        return None
+    messages.error(
+        request,
+        _("Not published: %(missing)s of %(total)s segments are not translated yet.")
+        % {"missing": total - done, "total": total},
+    )
+    return redirect(edit_url)
+
+
 @hooks.register("before_edit_page", order=-1)
-def keep_edits_before_restarting_page_translation(request, page):
+def guard_page_translation_edit(request, page):
     if _restart_requested(request):
         _keep_direct_edits(request, page)
+    return _refuse_incomplete_publish(request, page, reverse("wagtailadmin_pages:edit", args=[page.id]))
 
 
 @hooks.register("construct_page_action_menu")
@@ -126,7 +150,7 @@ def guard_snippet_edit(request, instance):
         raise PermissionDenied
     if _restart_requested(request):
         _keep_direct_edits(request, instance)
-    return None
+    return _refuse_incomplete_publish(request, instance, request.get_full_path())
 
 
 @hooks.register("before_create_snippet", order=-1)
@@ -155,24 +179,41 @@ def no_alias_of_another_language(page, request, serve_args, serve_kwargs):
         raise Http404
 
 
-def submit_for_review_button(page, user, view_name=None, next_url=None):
-    if page.locale.language_code == SOURCE_LANGUAGE:
-        return
+def _submit_button(instance):
+    """The button for a translation a user may edit but not publish, when it is in a translation locale."""
+    if instance.locale.language_code == SOURCE_LANGUAGE:
+        return None
     translation = Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
     ).first()
     if translation is None:
-        return
+        return None
+    return Button(
+        _("Submit translation for review"),
+        reverse("localization_submit_for_review", args=[translation.id]),
+        icon_name="resubmit",
+        priority=61,
+        attrs={"data-controller": "w-action", "data-action": "w-action#post"},
+    )
+
+
+def submit_for_review_button(page, user, view_name=None, next_url=None):
     perms = page.permissions_for_user(user)
     if perms.can_edit() and not perms.can_publish():
-        yield Button(
-            _("Submit translation for review"),
-            reverse("localization_submit_for_review", args=[translation.id]),
-            icon_name="resubmit",
-            priority=61,
-            attrs={"data-controller": "w-action", "data-action": "w-action#post"},
-        )
+        button = _submit_button(page)
+        if button is not None:
+            yield button
 
 
 hooks.register("register_page_header_buttons", submit_for_review_button)
 hooks.register("register_page_listing_more_buttons", submit_for_review_button)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def submit_snippet_for_review_button(snippet, user, next_url=None):
+    if not isinstance(snippet, WorkflowMixin) or not isinstance(snippet, TranslatableMixin):
+        return []
+    if may_publish_snippet_translation(user, snippet) or not may_edit_in_locale(user, snippet.locale_id):
+        return []
+    button = _submit_button(snippet)
+    return [button] if button is not None else []

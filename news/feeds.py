@@ -41,7 +41,7 @@ class NewsRssFeed(Feed):
     def items(self, index):
         # Articles link topics in their source language; name them in the feed's.
         self.topic_names = dict(
-            Topic.objects.filter(locale_id=index.locale_id).values_list("translation_key", "name")
+            Topic.objects.filter(locale_id=index.locale_id, live=True).values_list("translation_key", "name")
         )
         return index.feed_items()
 

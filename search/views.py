@@ -75,7 +75,7 @@ def _hits(locale, query, kind):
         hits += list(backend.search(query, pages, operator="and").annotate_score("_score")[:MAX_HITS])
     library = _library_model()
     if library is not None and kind in ("", LIBRARY):
-        libraries = library.objects.filter(locale=locale)
+        libraries = library.objects.filter(locale=locale, live=True)
         hits += list(backend.search(query, libraries, operator="and").annotate_score("_score")[:MAX_HITS])
     hits.sort(key=lambda hit: hit._score or 0, reverse=True)
     return hits

@@ -11,8 +11,10 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.models import PublishableSnippetMixin
 
-class OfficialDocument(TranslatableMixin, index.Indexed, ClusterableModel):
+
+class OfficialDocument(TranslatableMixin, PublishableSnippetMixin, index.Indexed, ClusterableModel):
     class Kind(models.TextChoices):
         LETTER = "letter", _("Letter")
         ORDER = "order", _("Order")
@@ -70,6 +72,7 @@ class OfficialDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         index.SearchField("sender"),
         index.SearchField("body"),
         index.FilterField("locale"),
+        index.FilterField("live"),
         index.FilterField("kind"),
         index.FilterField("date"),
     ]

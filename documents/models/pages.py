@@ -26,7 +26,7 @@ class DocumentIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("official documents registries")
 
     def documents(self):
-        return OfficialDocument.objects.filter(locale_id=self.locale_id)
+        return OfficialDocument.objects.filter(locale_id=self.locale_id, live=True)
 
     def get_document_url(self, document, request=None):
         return self.get_url(request=request) + self.reverse_subpage("document", args=[document.slug])

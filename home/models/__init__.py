@@ -1,4 +1,4 @@
-from .base import BasePage, ListingFieldsMixin, SocialFieldsMixin
+from .base import BasePage, ListingFieldsMixin, PublishableSnippetMixin, SocialFieldsMixin
 from .pages import HomePage, StandardPage
 from .seed import SeedRecord
 from .site import FooterContent, NetworkSettings
@@ -9,6 +9,7 @@ __all__ = [
     "HomePage",
     "ListingFieldsMixin",
     "NetworkSettings",
+    "PublishableSnippetMixin",
     "SeedRecord",
     "SocialFieldsMixin",
     "StandardPage",

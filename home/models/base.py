@@ -1,10 +1,12 @@
-"""The abstract page every public page type builds on, and the mixins that own their panels."""
+"""The abstract page every public page type builds on, the mixins that own their panels,
+and the publishing mixin of translatable snippets."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -113,3 +115,27 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
 
     def get_social_image(self):
         return self.social_image or self.listing_image
+
+
+class PublishableSnippetMixin(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """Drafts, revisions and moderation for a translatable snippet, as pages have.
+
+    wagtail-localize creates a new translation of such a snippet as a draft
+    (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is off), so the Russian text
+    it starts from is never public under /en/ or /be/; public lookups filter on
+    ``live``. Translators save drafts and submit them; Moderators publish.
+    The generic relations only make deleting a snippet delete its revisions
+    and workflow states.
+    """
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(app_label)s_%(class)s")
+    _workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(app_label)s_%(class)s",
+        for_concrete_model=False,
+    )
+
+    class Meta:
+        abstract = True

@@ -7,6 +7,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
+from .base import PublishableSnippetMixin
+
 
 @register_setting(icon="site")
 class NetworkSettings(BaseSiteSetting):
@@ -28,7 +30,7 @@ class NetworkSettings(BaseSiteSetting):
 
 
 @register_snippet
-class FooterContent(TranslatableMixin, models.Model):
+class FooterContent(TranslatableMixin, PublishableSnippetMixin):
     """The footer's words: who runs the network and where; one per language."""
 
     organisation = models.CharField(_("organisation"), max_length=255)
@@ -48,4 +50,4 @@ class FooterContent(TranslatableMixin, models.Model):
     def for_active_locale(cls):
         # No fallback to Russian: an untranslated footer shows the
         # language-neutral contacts only.
-        return cls.objects.filter(locale=Locale.get_active()).first()
+        return cls.objects.filter(locale=Locale.get_active(), live=True).first()

@@ -3,6 +3,7 @@ import datetime
 from django import template
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.html import format_html
 
 from wagtail.models import Locale, Page
 
@@ -151,3 +152,17 @@ def site_footer(context):
         "request": context.get("request"),
         "footer": FooterContent.for_active_locale(),
     }
+
+
+@register.simple_tag
+def lang_if_other(obj):
+    """` lang="ru"` for content shown in another language than the page's.
+
+    Rows not yet translated (e.g. a library imported in Russian) are listed in
+    their own language; screen readers must read them as such, and readers see
+    they are not a translation. Needs ``language_code`` annotated on the row.
+    """
+    code = getattr(obj, "language_code", None)
+    if code and code != translation.get_language():
+        return format_html(' lang="{}"', code)
+    return ""

@@ -97,7 +97,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def listing_context(self, request, year=None):
         from news.forms import NewsFilterForm
 
-        topics = list(Topic.objects.filter(locale_id=self.locale_id))
+        topics = list(Topic.objects.filter(locale_id=self.locale_id, live=True))
         form = NewsFilterForm(request.GET, index=self, topics=topics, years=self.years(), archive_year=year)
         news = form.filter(self.news_for_listing())
         if year is not None:

@@ -5,8 +5,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.models import PublishableSnippetMixin
 
-class Topic(TranslatableMixin, models.Model):
+
+class Topic(TranslatableMixin, PublishableSnippetMixin):
     """A subject news are filed under; its slug is shared by every language and used in filter links."""
 
     name = models.CharField(_("name"), max_length=100)

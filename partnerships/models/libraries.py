@@ -8,6 +8,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.models import PublishableSnippetMixin
 from partnerships.naming import normalise_settlement
 
 
@@ -40,30 +41,38 @@ class Region(TranslatableMixin, models.Model):
 
 class LibraryQuerySet(models.QuerySet):
     def for_locale(self, locale=None):
-        """Rows in ``locale``, plus default-locale rows not yet translated into it (e.g. CSV imports)."""
+        """Published rows in ``locale``, plus published default-locale rows not yet translated
+        into it (e.g. CSV imports); a draft translation does not hide its published source."""
         locale = locale or Locale.get_active()
         default = Locale.get_default()
+        # language_code marks the untranslated rows in templates ({% lang_if_other %}).
+        live = self.filter(live=True).annotate(language_code=models.F("locale__language_code"))
         if locale.pk == default.pk:
-            return self.filter(locale=locale)
-        translated = Library.objects.filter(locale=locale).values("translation_key")
-        return self.filter(
+            return live.filter(locale=locale)
+        translated = Library.objects.filter(locale=locale, live=True).values("translation_key")
+        return live.filter(
             models.Q(locale=locale) | models.Q(locale=default) & ~models.Q(translation_key__in=translated)
         )
 
 
 def localize_libraries(libraries, locale=None):
-    """Each library in ``locale`` where a translation exists, in one query (unlike ``.localized``)."""
+    """Each library in ``locale`` where a published translation exists, in one query.
+
+    Unlike ``.localized``, which makes a query per library.
+    """
     libraries = list(libraries)
     locale = locale or Locale.get_active()
     keys = {lib.translation_key for lib in libraries if lib.locale_id != locale.pk}
     found = {}
     if keys:
-        rows = Library.objects.filter(translation_key__in=keys, locale=locale).select_related("region")
+        rows = Library.objects.filter(translation_key__in=keys, locale=locale, live=True).select_related(
+            "region"
+        )
         found = {lib.translation_key: lib for lib in rows}
     return [found.get(lib.translation_key, lib) for lib in libraries]
 
 
-class Library(TranslatableMixin, index.Indexed, models.Model):
+class Library(TranslatableMixin, PublishableSnippetMixin, index.Indexed, models.Model):
     class Kind(models.TextChoices):
         FEDERAL = "federal", _("Federal library")
         CENTRAL_REGIONAL = "central_regional", _("Central regional library")
@@ -141,6 +150,7 @@ class Library(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("settlement"),
         index.AutocompleteField("full_name"),
         index.FilterField("locale"),
+        index.FilterField("live"),
         index.FilterField("kind"),
     ]
 

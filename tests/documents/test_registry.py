@@ -145,31 +145,40 @@ class RegistryAdminTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(DocumentIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(DocumentIndexPage, set())
 
-    def test_editor_adds_a_letter_and_it_appears_in_the_registry(self):
-        response = self.client.post(
-            "/admin/snippets/documents/officialdocument/add/?locale=ru",
-            {
-                "kind": "letter",
-                "number": "7/1",
-                "date": "2024-06-03",
-                "status": "in_force",
-                "title": "О библиотечном флешмобе",
-                "slug": "bgunb-2024-7-1",
-                "sender": "БГУНБ",
-                "sender_details": "",
-                "signatory_name": "Н.П. Рожкова",
-                "signatory_position": "директор",
-                "addressees": "Директорам библиотек",
-                "body": '{"blocks": [], "entityMap": {}}',
-                "attachments-TOTAL_FORMS": "0",
-                "attachments-INITIAL_FORMS": "0",
-                "attachments-MIN_NUM_FORMS": "0",
-                "attachments-MAX_NUM_FORMS": "1000",
-            },
-        )
+    def test_editor_adds_a_letter_and_it_appears_in_the_registry_once_published(self):
+        url = "/admin/snippets/documents/officialdocument/add/?locale=ru"
+        data = {
+            "kind": "letter",
+            "number": "7/1",
+            "date": "2024-06-03",
+            "status": "in_force",
+            "title": "О библиотечном флешмобе",
+            "slug": "bgunb-2024-7-1",
+            "sender": "БГУНБ",
+            "sender_details": "",
+            "signatory_name": "Н.П. Рожкова",
+            "signatory_position": "директор",
+            "addressees": "Директорам библиотек",
+            "body": '{"blocks": [], "entityMap": {}}',
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
+            "attachments-MIN_NUM_FORMS": "0",
+            "attachments-MAX_NUM_FORMS": "1000",
+        }
+        response = self.client.post(url, data)
         self.assertEqual(response.status_code, 302, response.content.decode()[:3000])
         document = OfficialDocument.objects.get(slug="bgunb-2024-7-1")
         self.assertEqual(document.locale.language_code, "ru")
+        # Saved, not published: a draft is not in the registry.
+        self.assertFalse(document.live)
+        registry_url = DocumentIndexPage.objects.get(locale__language_code="ru").url
+        self.assertEqual(self.client.get(registry_url + "bgunb-2024-7-1/").status_code, 404)
+
+        edit_url = f"/admin/snippets/documents/officialdocument/edit/{document.pk}/"
+        response = self.client.post(edit_url, {**data, "action-publish": "action-publish"})
+        self.assertEqual(response.status_code, 302, response.content.decode()[:3000])
+        document.refresh_from_db()
+        self.assertTrue(document.live)
         self.assertContains(self.client.get(document.get_url()), "О библиотечном флешмобе")
 
 
