@@ -54,6 +54,7 @@ class ImportReport:
     errors: list = field(default_factory=list)  # (line, message)
     created: int = 0
     updated: int = 0
+    published: bool = True
 
     @property
     def imported(self):
@@ -153,21 +154,33 @@ def validate(data):
     return report
 
 
-def import_valid_rows(report):
-    """Write every valid row, all or nothing."""
+def _save_row(library, publish, user):
+    """A revision per imported row: published for those who may publish, otherwise a draft
+    that keeps the published version public until a moderator approves it."""
+    if library.pk is None:
+        library.live = publish
+        library.save()
+    revision = library.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+
+
+def import_valid_rows(report, user=None):
+    """Write every valid row, all or nothing. ``user`` None (the command line) publishes."""
     locale = Locale.get_default()
+    report.published = user is None or user.has_perm("partnerships.publish_library")
     try:
         with transaction.atomic():
             for _line, fields in report.valid:
                 library = Library.objects.filter(slug=fields["slug"], locale=locale).first()
                 if library is None:
-                    Library(locale=locale, **fields).save()
+                    library = Library(locale=locale)
                     report.created += 1
                 else:
-                    for name, value in fields.items():
-                        setattr(library, name, value)
-                    library.save()
                     report.updated += 1
+                for name, value in fields.items():
+                    setattr(library, name, value)
+                _save_row(library, report.published, user)
     except DatabaseError as error:
         report.created = report.updated = 0
         message = _("Nothing was imported: the database refused the file (%(error)s).")

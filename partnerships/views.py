@@ -31,10 +31,12 @@ def import_libraries(request):
         form = LibraryImportForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                report = import_valid_rows(validate(form.cleaned_data["file"].read()))
+                report = import_valid_rows(validate(form.cleaned_data["file"].read()), user=request.user)
             except ImportFileError as error:
                 form.add_error("file", str(error))
             else:
+                if report.imported and not report.published:
+                    messages.info(request, _("The rows were saved as drafts; a moderator publishes them."))
                 if not report.errors:
                     messages.success(request, _("Imported %(count)s libraries.") % {"count": report.imported})
                     return redirect("partnerships_import_libraries")

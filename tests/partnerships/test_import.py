@@ -33,6 +33,7 @@ def test_command_imports_a_good_file(tmp_path, capsys):
     a = Library.objects.get(slug="imp-a", locale__language_code="ru")
     assert a.region.code == "31" and a.settlement_key == "прохоровка" and not a.is_sample
     assert Library.objects.get(slug="imp-b").is_sample
+    assert a.live and a.live_revision_id == a.latest_revision_id  # the command line publishes
     assert "Imported 2 libraries" in capsys.readouterr().out
     # A second run updates instead of duplicating.
     call_command("import_libraries", str(write(tmp_path, HEADER + GOOD)))
@@ -111,6 +112,43 @@ def test_admin_upload_of_a_good_file(admin_client_ru):
     response = upload(admin_client_ru, HEADER + GOOD)
     assert response.status_code == 302
     assert Library.objects.filter(slug__in=["imp-a", "imp-b"]).count() == 2
+
+
+def test_an_import_by_an_editor_is_a_draft_until_a_moderator_publishes_it(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import WorkflowState
+
+    editor = django_user_model.objects.create_user("importer", "i@example.org", "pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    response = upload(client, HEADER + GOOD)
+    assert response.status_code == 302
+    library = Library.objects.get(slug="imp-a")
+    assert not library.live
+    assert library.latest_revision.user == editor
+    assert library not in Library.objects.for_locale(library.locale)
+    assert not WorkflowState.objects.for_instance(library).exists()
+
+    # A moderator publishes the draft from its latest revision.
+    library.latest_revision.publish()
+    library.refresh_from_db()
+    assert library.live and library in Library.objects.for_locale(library.locale)
+
+    # A later import of the same row by the editor leaves the published version public.
+    client.post(
+        reverse("partnerships_import_libraries"),
+        {
+            "file": SimpleUploadedFile(
+                "libraries.csv",
+                (HEADER + GOOD.replace("Прохоровская поселковая", "Прохоровская центральная")).encode(),
+            )
+        },
+    )
+    library.refresh_from_db()
+    assert library.live and library.full_name == "Прохоровская поселковая библиотека"
+    assert library.has_unpublished_changes
+    assert library.get_latest_revision_as_object().full_name == "Прохоровская центральная библиотека"
 
 
 def test_admin_upload_of_a_mixed_file_shows_the_report(admin_client_ru):
