@@ -1,4 +1,8 @@
 import contextlib
+import datetime
+import tempfile
+
+import polib
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
@@ -7,8 +11,9 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
@@ -17,7 +22,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, WorkflowMixin
 from wagtail.snippets.permissions import get_permission_name
-from wagtail_localize.models import Translation
+from wagtail_localize.models import String, StringTranslation, Translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from .guards import save_translation_draft
@@ -202,3 +207,107 @@ class SafeUpdateTranslationsView(UpdateTranslationsView):
         from .wagtail_hooks import may_publish_snippet_translation
 
         return may_publish_snippet_translation(self.request.user, target)
+
+
+MAX_PO_BYTES = 5 * 1024 * 1024
+
+
+def _read_po(upload):
+    """The uploaded PO file parsed, or None. polib reads a *path* when given a string
+    that names a file, so the content goes through a temporary file of our own."""
+    data = upload.read(MAX_PO_BYTES + 1)
+    if len(data) > MAX_PO_BYTES:
+        return None
+    with tempfile.NamedTemporaryFile(suffix=".po") as handle:
+        handle.write(data)
+        handle.flush()
+        try:
+            return polib.pofile(handle.name)
+        except Exception:  # polib reports malformed files with assorted exception types
+            return None
+
+
+def _exported_at(po):
+    """When the file was downloaded (wagtail-localize writes it as POT-Creation-Date)."""
+    try:
+        moment = datetime.datetime.fromisoformat(po.metadata.get("POT-Creation-Date", "").strip())
+    except ValueError:
+        return None
+    return moment if timezone.is_aware(moment) else None
+
+
+def stale_entries(translation, po):
+    """Entries that would overwrite a translation changed after the file was downloaded.
+
+    Without a download date every entry that differs from a stored translation
+    counts as stale: a file of unknown age never overwrites anyone's work.
+    """
+    exported_at = _exported_at(po)
+    stored = {
+        (row.translation_of.data_hash, row.context.path): row
+        for row in StringTranslation.objects.filter(
+            locale=translation.target_locale, context__object_id=translation.source.object_id
+        ).select_related("translation_of", "context")
+    }
+    stale = []
+    for entry in po:
+        if entry.obsolete or not entry.msgstr:
+            continue
+        row = stored.get((String._get_data_hash(entry.msgid), entry.msgctxt))
+        if row is None or row.data == entry.msgstr:
+            continue
+        if exported_at is None or row.updated_at > exported_at:
+            stale.append(entry)
+    return stale
+
+
+@require_POST
+def upload_pofile(request, translation_id):
+    """wagtail-localize's PO upload, minus its two ways to lose work or fail.
+
+    A file downloaded before a segment was edited in the editor no longer
+    overwrites that edit (the newer text is kept and listed), and a missing,
+    foreign or broken file gives a message instead of an error page.
+    """
+    from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+    from wagtail_localize.views.edit_translation import user_can_edit_instance
+
+    from .roles import may_edit_in_locale
+
+    translation = get_object_or_404(Translation, id=translation_id)
+    try:
+        instance = translation.get_target_instance()
+    except ObjectDoesNotExist as err:
+        raise Http404 from err
+    if not user_can_edit_instance(request.user, instance) or not may_edit_in_locale(
+        request.user, instance.locale_id
+    ):
+        raise PermissionDenied
+    back = redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+    upload = request.FILES.get("file")
+    po = _read_po(upload) if upload is not None else None
+    if po is None:
+        messages.error(request, _("Please upload a valid PO file of at most 5 MB."))
+        return back
+    if po.metadata.get("X-WagtailLocalize-TranslationID") != str(translation.uuid):
+        messages.error(request, _("This PO file was made for another translation; download this one's file."))
+        return back
+    stale = stale_entries(translation, po)
+    for entry in stale:
+        po.remove(entry)
+    translation.import_po(po, user=request.user, tool_name="PO File")
+    if stale:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s segment was changed after this file was downloaded; its newer translation "
+                "was kept: %(segments)s. Download the file again to work on it.",
+                "%(count)s segments were changed after this file was downloaded; their newer "
+                "translations were kept: %(segments)s. Download the file again to work on them.",
+                len(stale),
+            )
+            % {"count": len(stale), "segments": "; ".join(f"«{entry.msgid[:60]}»" for entry in stale[:5])},
+        )
+    else:
+        messages.success(request, _("The translations from the PO file were imported."))
+    return back

@@ -33,6 +33,11 @@ def register_admin_urls():
             name="localization_update_translations",
         ),
         path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            views.upload_pofile,
+            name="localization_upload_pofile",
+        ),
+        path(
             "translation-status/",
             views.TranslationStatusView.as_view(),
             name="localization_translation_status",

@@ -73,6 +73,15 @@ def translation(client, superuser, source_page):
 def translate_all(client, translation, mapping):
     """Fill every segment through the editor's own string API, as a translator's browser does."""
     segments = StringSegment.objects.filter(source=translation.source).select_related("string")
+    assert {segment.string.data for segment in segments} <= set(mapping)
+    translate_some(client, translation, mapping)
+
+
+def translate_some(client, translation, mapping):
+    """Edit the segments whose source text is in ``mapping``, and only those."""
+    segments = StringSegment.objects.filter(
+        source=translation.source, string__data__in=list(mapping)
+    ).select_related("string")
     for segment in segments:
         url = reverse("wagtail_localize:edit_string_translation", args=[translation.id, segment.id])
         response = client.put(
@@ -161,6 +170,85 @@ def test_upload_of_a_foreign_or_broken_po_is_refused_with_a_message(client, tran
     assert not StringTranslation.objects.filter(
         locale=en(), translation_of__segments__source=translation.source
     ).exists()
+
+
+@pytest.mark.parametrize(
+    "upload",
+    [
+        None,  # no file at all
+        SimpleUploadedFile("x.po", b"\x00\xff\xfe garbage"),
+        SimpleUploadedFile("x.po", b'msgid "a"\nmsgstr "b"\n'),  # no translation id
+        SimpleUploadedFile("x.po", b"msgid "),  # truncated
+    ],
+)
+def test_upload_of_a_missing_or_malformed_po_gives_a_message_not_an_error(
+    client, translation, translator, upload
+):
+    client.force_login(translator)
+    url = reverse("wagtail_localize:upload_pofile", args=[translation.id])
+    response = client.post(url, {"file": upload} if upload else {}, follow=True)
+    assert response.status_code == 200
+    assert any(message.level_tag == "error" for message in response.context["messages"])
+    assert not StringTranslation.objects.filter(
+        locale=en(), translation_of__segments__source=translation.source
+    ).exists()
+
+
+def download_po(client, translation):
+    response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.id]))
+    assert response.status_code == 200
+    return polib.pofile(response.content.decode())
+
+
+def stored_english(translation):
+    return {
+        row.translation_of.data: row.data
+        for row in StringTranslation.objects.filter(
+            locale=en(), translation_of__segments__source=translation.source
+        ).select_related("translation_of")
+    }
+
+
+def test_a_stale_po_file_does_not_overwrite_newer_edits_in_the_editor(client, translation, translator):
+    client.force_login(translator)
+    title, intro = "Соглашение о сотрудничестве", "Вводный абзац о сотрудничестве библиотек."
+    translate_all(client, translation, {text: ENGLISH[text] for text in ENGLISH} | {title: "First draft"})
+    po = download_po(client, translation)  # an external translator takes the file away
+
+    # Meanwhile the title alone is improved in the editor.
+    translate_some(client, translation, {title: "Cooperation agreement"})
+    assert stored_english(translation)[title] == "Cooperation agreement"
+
+    # The external translator returns the old file with the introduction reworded.
+    for entry in po:
+        if entry.msgid == intro:
+            entry.msgstr = "A short introduction to library cooperation."
+    response = client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.id]),
+        {"file": SimpleUploadedFile("agreement-en.po", str(po).encode())},
+        follow=True,
+    )
+    assert response.status_code == 200
+    stored = stored_english(translation)
+    assert stored[title] == "Cooperation agreement"  # the newer edit is kept
+    assert stored[intro] == "A short introduction to library cooperation."  # the file's own change lands
+    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+    assert len(warnings) == 1 and "«Соглашение о сотрудничестве»" in warnings[0]
+
+
+def test_a_po_file_without_a_download_date_only_fills_gaps(client, translation, translator):
+    client.force_login(translator)
+    title = "Соглашение о сотрудничестве"
+    translate_all(client, translation, ENGLISH)
+    po = download_po(client, translation)
+    del po.metadata["POT-Creation-Date"]  # some PO editors drop it
+    for entry in po:
+        entry.msgstr = "Overwritten" if entry.msgid == title else entry.msgstr
+    client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.id]),
+        {"file": SimpleUploadedFile("agreement-en.po", str(po).encode())},
+    )
+    assert stored_english(translation) == ENGLISH
 
 
 def test_sync_keeps_unchanged_segments_and_flags_the_changed_one(
