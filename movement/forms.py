@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
+from cms.forms import FilterForm
 from movement.consent import CONSENT_TEXT
 from movement.models import ParticipationReport
 from movement.models.participation import library_key
@@ -127,10 +128,12 @@ class ParticipationForm(forms.ModelForm):
         pass
 
 
-class ParticipantFilterForm(forms.Form):
-    region = LocalizedRegionField(label=_("Region"), required=False, empty_label=_("All regions"))
-    kind = forms.ChoiceField(label=_("Library type"), required=False)
+class ParticipantFilterForm(FilterForm):
+    # The list has always been shown whole when any value was not understood.
+    all_or_nothing = True
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", _("All types"))] + list(Library.Kind.choices)
+    region = LocalizedRegionField(label=_("Region"), empty_label=_("All regions"))
+    kind = forms.ChoiceField(label=_("Library type"))
+
+    def set_choices(self):
+        self.offer("kind", Library.Kind.choices, all_label=_("All types"))

@@ -1,13 +1,16 @@
+"""The news index's filters."""
+
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from documents.forms import LenientFilterForm, optional_choice
+from cms.forms import FilterForm
 from partnerships.models import Region
 
 
-class NewsFilterForm(LenientFilterForm):
-    topic = optional_choice(_("Topic"))
-    region = optional_choice(_("Region"))
-    year = optional_choice(_("Year"))
+class NewsFilterForm(FilterForm):
+    topic = forms.ChoiceField(label=_("Topic"))
+    region = forms.ChoiceField(label=_("Region"))
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int)
 
     def __init__(self, data=None, *, index, topics, years, archive_year=None, **kwargs):
         self.index, self.topics, self.years = index, topics, years
@@ -36,11 +39,11 @@ class NewsFilterForm(LenientFilterForm):
         return sorted(choices.items(), key=lambda choice: choice[1])
 
     def filter(self, news):
-        filters = self.active_filters
+        filters = self.cleaned
         if "topic" in filters:
             news = news.filter(topic_links__topic__slug=filters["topic"])
         if "region" in filters:
             news = news.filter(region_links__region__code=filters["region"])
         if "year" in filters:
-            news = news.filter(publication_date__year=int(filters["year"]))
+            news = news.filter(publication_date__year=filters["year"])
         return news.distinct()

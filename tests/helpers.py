@@ -1,8 +1,69 @@
 """Small helpers shared by the test modules."""
 
+import os
+import re
+
+import pytest
+
 from wagtail.models import Page
 
 
 def live_pages():
     """Every live page below the tree root, in every locale, as its specific type."""
     return Page.objects.live().filter(depth__gt=1).specific().select_related("locale")
+
+
+# Garbage a browser, a bot or a broken link can put into one query parameter: a very long string,
+# a non-number, an unknown choice, a repeated parameter, a NUL byte, a byte that is not UTF-8 and
+# markup. Each maps a test id to a query string builder.
+GARBAGE = {
+    "long": lambda name: f"{name}={'7' * 5000}",
+    "not-a-number": lambda name: f"{name}=abc",
+    "unknown-choice": lambda name: f"{name}=no-such-choice",
+    "negative": lambda name: f"{name}=-1",
+    "repeated": lambda name: f"{name}=zzz&{name}=abc",
+    "nul": lambda name: f"{name}=1%00",
+    "ff-byte": lambda name: f"{name}=%ff",
+    "markup": lambda name: f"{name}=%3Cscript%3E",
+}
+
+
+def garbage_cases(*names):
+    """pytest parameters (query string, parameter name) for every kind of garbage in every name."""
+    return [
+        pytest.param(build(name), name, id=f"{name}-{kind}")
+        for name in names
+        for kind, build in GARBAGE.items()
+    ]
+
+
+def filter_notice(html):
+    """The text of a listing's filter notice (components/filter_notice.html), or None."""
+    match = re.search(r'<div class="notice" role="status">(.*?)</div>', html, re.S)
+    if match is None:
+        return None
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", match.group(1))).strip()
+
+
+def main(html):
+    return html.split("<main", 1)[1].split("</main>", 1)[0]
+
+
+def assert_filter_ignored(html, form_class, name, language="ru"):
+    """The page says that the filter ``name`` was not understood, naming it in the page's language."""
+    from django.utils import translation
+
+    with translation.override(language):
+        label = str(form_class.base_fields[name].label)
+        # What both wordings of the notice (cms.forms.FilterForm.notices) begin with.
+        prefix = os.path.commonprefix(
+            [
+                translation.gettext("Some filter values were not understood and were ignored: %(filters)s."),
+                translation.gettext(
+                    "Some filter values were not understood (%(filters)s), so no filter was applied."
+                ),
+            ]
+        )
+    notice = filter_notice(html)
+    assert notice is not None, "no filter notice"
+    assert notice.startswith(prefix) and label in notice, notice

@@ -22,6 +22,7 @@ from cms.blocks import BaseStreamBlock
 from cms.jsonld import json_ld
 from forum import calendar
 from forum.blocks import ProgrammeStreamBlock
+from forum.forms import EventFilterForm, ProgrammeFilterForm
 from forum.programme import Programme, normalise
 from home.models import BasePage
 
@@ -60,26 +61,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             .select_related("listing_image")
         )
 
-    def _filters(self, request):
-        """Valid filters from the query string, and messages about the ones that were not."""
-        errors, year, kind = [], None, None
-        raw_year = request.GET.get("year", "").strip()
-        if raw_year:
-            if raw_year.isdigit() and 1900 <= int(raw_year) <= 2999:
-                year = int(raw_year)
-            else:
-                errors.append(gettext("The year must be a four-digit number; showing all years."))
-        raw_kind = request.GET.get("kind", "").strip()
-        if raw_kind:
-            if raw_kind in EventKind.values:
-                kind = raw_kind
-            else:
-                errors.append(gettext("Unknown kind of event; showing all kinds."))
-        return year, kind, errors
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        year, kind, errors = self._filters(request)
+        form = EventFilterForm(request.GET, kinds=EventKind.choices)
+        year, kind = form.cleaned.get("year"), form.cleaned.get("kind")
         events = self.events()
         years = sorted(
             set(events.annotate(year=ExtractYear("start_date")).values_list("year", flat=True)), reverse=True
@@ -95,20 +80,18 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         page_number = request.GET.get("page", "1")
         past_page = Paginator(past, self.per_page).get_page(page_number)
         if page_number not in ("", "1") and str(past_page.number) != page_number:
-            errors.append(gettext("There is no such page; showing the nearest one."))
-        query = request.GET.copy()
-        query.pop("page", None)
+            form.add_notice(gettext("There is no such page; showing the nearest one."))
         context.update(
             {
                 "upcoming_events": upcoming,
                 "past_events": past_page,
-                "filter_errors": errors,
+                "filter_form": form,
                 "years": years,
                 "kinds": EventKind.choices,
                 "selected_year": year,
                 "selected_kind": kind,
                 "today": today,
-                "filter_query": query.urlencode(),
+                "filter_query": form.query_string(),
                 "calendar_url": self.url + self.reverse_subpage("calendar"),
             }
         )
@@ -280,23 +263,6 @@ class EventPage(RoutablePageMixin, BasePage):
                 groups.append({"role": role, "label": EventParticipant.ROLE_HEADINGS[role], "items": items})
         return groups
 
-    def _programme_filters(self, request, programme):
-        errors, track, hall = [], None, None
-        raw_track = request.GET.get("track", "").strip()
-        if raw_track:
-            numbers = dict(programme.tracks())
-            if raw_track.isdigit() and int(raw_track) in numbers:
-                track = int(raw_track)
-            else:
-                errors.append(gettext("There is no such track in the programme; showing all tracks."))
-        raw_hall = request.GET.get("hall", "").strip()
-        if raw_hall:
-            halls = {str(h.pk): h for h in programme.used_halls()}
-            hall = halls.get(raw_hall)
-            if hall is None:
-                errors.append(gettext("There is no such hall in the programme; showing all halls."))
-        return track, hall, errors
-
     def json_ld(self, request):
         """schema.org Event data for a script element of type application/ld+json."""
         programme = self.get_programme()
@@ -356,7 +322,8 @@ class EventPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         programme = self.get_programme()
-        track, hall, errors = self._programme_filters(request, programme)
+        form = ProgrammeFilterForm(request.GET, programme=programme)
+        track, hall = form.cleaned.get("track"), form.cleaned.get("hall")
         # URLs worked out once per page, not once per session.
         page_path = self.get_url(request)
         page_full_url = self.get_full_url(request)
@@ -373,7 +340,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 "programme_days": programme.filtered(track=track, hall=hall),
                 "selected_track": track,
                 "selected_hall": hall,
-                "programme_errors": errors,
+                "programme_filter_form": form,
                 "participant_groups": self.participants_by_role(),
                 "documents": [
                     item.document.localized

@@ -355,8 +355,8 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         from movement.forms import ParticipantFilterForm, ParticipationForm
 
         context = super().get_context(request, *args, **kwargs)
-        filter_form = ParticipantFilterForm(request.GET or None)
-        filters = filter_form.cleaned_data if filter_form.is_valid() else {}
+        filter_form = ParticipantFilterForm(request.GET)
+        filters = filter_form.cleaned
         context.update(
             {
                 "filter_form": filter_form,

@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Locale
 
 from home.models import BasePage
+from partnerships.forms import LibraryFilterForm, NamesakeFinderForm
 from partnerships.naming import normalise_settlement
 
 from .agreements import AgreementPage, ChronicleEntry
@@ -71,21 +72,13 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
     def index(self, request):
         locale = Locale.get_active()
         libraries = Library.objects.for_locale(locale).select_related("region")
-        region_code = request.GET.get("region", "")
-        kind = request.GET.get("kind", "")
-        errors = []
+        regions = list(Region.objects.filter(locale=locale).order_by("sort_name"))
+        form = LibraryFilterForm(request.GET, regions=regions)
+        region_code, kind = form.cleaned.get("region", ""), form.cleaned.get("kind", "")
         if region_code:
-            if Region.objects.filter(code=region_code).exists():
-                libraries = libraries.filter(region__code=region_code)
-            else:
-                errors.append(_("There is no such region; showing all regions."))
-                region_code = ""
+            libraries = libraries.filter(region__code=region_code)
         if kind:
-            if kind in Library.Kind.values:
-                libraries = libraries.filter(kind=kind)
-            else:
-                errors.append(_("There is no such library type; showing all types."))
-                kind = ""
+            libraries = libraries.filter(kind=kind)
         paginator = Paginator(libraries.order_by("full_name"), PAGE_SIZE)
         page_number = request.GET.get("page") or 1
         try:
@@ -97,11 +90,11 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
             request,
             context_overrides={
                 "libraries": libraries_page,
-                "regions": Region.objects.filter(locale=locale).order_by("sort_name"),
+                "regions": regions,
                 "kinds": Library.Kind.choices,
                 "selected_region": region_code,
                 "selected_kind": kind,
-                "filter_errors": errors,
+                "filter_form": form,
             },
         )
 
@@ -160,9 +153,11 @@ class NamesakeFinderPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         locale = Locale.get_active()
-        query = (request.GET.get("q") or "").strip()[:255]
+        form = NamesakeFinderForm(request.GET)
+        query = form.cleaned.get("q", "")
         key = normalise_settlement(query)
         context["query"] = query
+        context["finder_form"] = form
         context["shared_names"] = list(shared_settlement_names(locale))
         context["directory"] = LibraryIndexPage.objects.live().filter(locale=locale).first()
         if query:

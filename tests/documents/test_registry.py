@@ -9,9 +9,11 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 
+from documents.forms import DocumentFilterForm
 from documents.models import DocumentIndexPage, OfficialDocument, OfficialDocumentAttachment
 from home.models import HomePage
 from tests.documents.factories import OfficialDocumentFactory
+from tests.helpers import assert_filter_ignored, garbage_cases, main
 
 pytestmark = pytest.mark.django_db
 
@@ -206,3 +208,21 @@ def test_seeded_letter_attachment_is_translated():
     }
     # The file itself is shared by every language.
     assert len({letter.attachments.get().image_id for letter in letters.values()}) == 1
+
+
+@pytest.mark.parametrize("query, name", garbage_cases("kind", "year", "sender", "status"))
+def test_registry_garbage_in_every_filter_is_reported_and_ignored(client, letters, query, name):
+    response = client.get(registry().url + "?" + query)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert_filter_ignored(html, DocumentFilterForm, name)
+    assert all(document.title in html for document in letters)
+    assert "<script>" not in main(html)
+
+
+def test_registry_valid_filter_still_filters_beside_garbage(client, letters):
+    html = client.get(registry().url + "?kind=order&year=abc&status=%00").content.decode()
+    assert "Приказ о рабочей группе" in html
+    assert "О проведении флешмоба" not in html and "О ежегодном совещании" not in html
+    assert_filter_ignored(html, DocumentFilterForm, "year")
+    assert_filter_ignored(html, DocumentFilterForm, "status")

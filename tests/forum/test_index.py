@@ -4,7 +4,9 @@ import pytest
 
 from django.utils import timezone
 
+from forum.forms import EventFilterForm
 from forum.models import EventIndexPage
+from tests.helpers import assert_filter_ignored, garbage_cases, main
 
 from .factories import EventPageFactory
 
@@ -98,3 +100,22 @@ def test_pagination_keeps_the_filters(client, events_index):
         EventPageFactory(parent=events_index, title=f"Форум {n}", start_date=datetime.date(2011, 2, n + 1))
     html = client.get(events_index.url, {"year": "2011"}).content.decode()
     assert 'href="?year=2011&amp;page=2"' in html
+
+
+@pytest.mark.parametrize("query, name", garbage_cases("year", "kind"))
+def test_garbage_in_every_filter_is_reported_and_ignored(client, events_index, query, name):
+    response = client.get(events_index.url + "?" + query)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert_filter_ignored(html, EventFilterForm, name)
+    past = section(html, "past-heading")
+    assert "Ежегодное совещание" in past and "Всероссийский форум" in past
+    assert "<script>" not in main(html)
+
+
+def test_valid_filter_still_filters_beside_garbage(client, events_index):
+    html = client.get(events_index.url + "?kind=forum&year=" + "2" * 400).content.decode()
+    past = section(html, "past-heading")
+    assert "Всероссийский форум" in past and "Ежегодное совещание" not in past
+    assert_filter_ignored(html, EventFilterForm, "year")
+    assert '<option value="forum" selected>' in html

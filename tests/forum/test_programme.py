@@ -7,7 +7,9 @@ import pytest
 from django.db import connection
 
 from forum.blocks import Provider
+from forum.forms import ProgrammeFilterForm
 from forum.models import EventParticipant
+from tests.helpers import assert_filter_ignored, garbage_cases, main
 
 from .factories import EventHallFactory, EventPageFactory, day, event_with_sessions, session
 
@@ -173,3 +175,24 @@ def test_event_page_queries_do_not_grow_with_sessions(client, events_index):
     assert small_response.content.decode().count('class="session"') == 5
     assert small_count > 0
     assert small_count == large_count
+
+
+@pytest.mark.parametrize("query, name", garbage_cases("track", "hall"))
+def test_garbage_in_every_programme_filter_is_reported_and_ignored(client, forum, query, name):
+    response = client.get(forum.url + "?" + query)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert_filter_ignored(html, ProgrammeFilterForm, name)
+    assert len(session_titles(html)) == 6
+    assert "<script>" not in main(html)
+
+
+def test_valid_programme_filter_still_filters_beside_garbage(client, forum):
+    html = client.get(forum.url + "?track=1&hall=%ff").content.decode()
+    assert session_titles(html) == ["Культурный код", "Вторая сессия трека 1"]
+    assert_filter_ignored(html, ProgrammeFilterForm, "hall")
+    # A hall of another event is not one of this programme's halls.
+    other = EventHallFactory(page=EventPageFactory(parent=forum.get_parent(), slug="other"), name="Чужой зал")
+    html = client.get(forum.url, {"hall": str(other.pk), "track": "2"}).content.decode()
+    assert session_titles(html) == ["Лицом к людям"]
+    assert_filter_ignored(html, ProgrammeFilterForm, "hall")

@@ -6,8 +6,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from movement.forms import ParticipantFilterForm
 from movement.models import CampaignPage, ParticipationReport
 from partnerships.models import Library
+from tests.helpers import assert_filter_ignored, filter_notice, garbage_cases
 
 from .factories import CampaignPageFactory, ParticipationReportFactory, RegionFactory
 
@@ -162,3 +164,30 @@ def test_state_uses_the_moscow_date(campaign):
 def test_state_is_shown(client, campaign):
     html = client.get(campaign.url).content.decode()
     assert 'class="state state--finished"' in html
+
+
+@pytest.mark.parametrize("query, name", garbage_cases("region", "kind"))
+def test_garbage_in_every_participant_filter_is_reported(client, fresh_campaign, query, name):
+    ParticipationReportFactory(campaign=fresh_campaign, library_kind=Library.Kind.MUNICIPAL)
+    response = client.get(fresh_campaign.url + "?" + query)
+    assert response.status_code == 200
+    assert response.context["participants"]["libraries"] == 1
+    html = response.content.decode()
+    assert_filter_ignored(html, ParticipantFilterForm, name)
+    assert "<script>" not in html
+
+
+def test_valid_participant_filter_still_filters_and_garbage_beside_it_shows_the_whole_list(
+    client, fresh_campaign
+):
+    ParticipationReportFactory(campaign=fresh_campaign, library_kind=Library.Kind.MUNICIPAL)
+    ParticipationReportFactory(campaign=fresh_campaign, library_kind=Library.Kind.CENTRAL_REGIONAL)
+    response = client.get(fresh_campaign.url + "?kind=municipal")
+    assert response.context["participants"]["libraries"] == 1
+    assert filter_notice(response.content.decode()) is None
+    # As before, one value not understood and the whole list is shown; the notice says so.
+    response = client.get(fresh_campaign.url + "?kind=municipal&region=%00")
+    assert response.context["participants"]["libraries"] == 2
+    html = response.content.decode()
+    assert_filter_ignored(html, ParticipantFilterForm, "region")
+    assert "фильтры не применены" in filter_notice(html)

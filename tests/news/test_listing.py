@@ -5,11 +5,14 @@ import pytest
 import wagtail_factories
 
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from home.models import HomePage
+from news.forms import NewsFilterForm
 from news.models import NewsIndexPage, NewsPage
 from partnerships.models import Region
+from tests.helpers import assert_filter_ignored, garbage_cases, main
 from tests.news.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -158,3 +161,29 @@ def test_index_query_count_does_not_grow_with_items_on_the_page(client, news_ind
         add_articles(news_index, 1, topic=TopicFactory(), image=wagtail_factories.ImageFactory())
     ten = count_queries(client, news_index.url)
     assert three == ten
+
+
+@pytest.mark.parametrize("query, name", garbage_cases("topic", "region", "year"))
+def test_garbage_in_every_filter_is_reported_and_ignored(client, query, name):
+    index = NewsIndexPage.objects.get(locale__language_code="ru")
+    response = client.get(index.url + "?" + query)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert_filter_ignored(html, NewsFilterForm, name)
+    assert escape("Библиотеки Приамурья и Белоруссии займутся сохранением книжных памятников") in html
+    assert "<script>" not in main(html)
+
+
+def test_valid_filter_still_filters_beside_garbage(client, news_index):
+    topic = TopicFactory(name="Оцифровка", slug="digitisation-test")
+    tagged = NewsPageFactory(parent=news_index, title="С темой")
+    NewsPageTopicFactory(page=tagged, topic=topic)
+    NewsPageFactory(parent=news_index, title="Без темы")
+    query = "?topic=digitisation-test&year=%ff&region=" + "1" * 300
+    html = client.get(news_index.url + query).content.decode()
+    assert "С темой" in html and "Без темы" not in html
+    assert_filter_ignored(html, NewsFilterForm, "year")
+    assert_filter_ignored(html, NewsFilterForm, "region")
+    # Links to further pages keep only the filter that was understood.
+    context = news_index.listing_context(RequestFactory().get(news_index.url + query))
+    assert context["filter_query"] == "topic=digitisation-test"

@@ -8,7 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from partnerships.forms import LibraryFilterForm, NamesakeFinderForm
 from partnerships.models import AgreementIndexPage, ChronicleEntry, RegulationPage
+from tests.helpers import assert_filter_ignored, filter_notice, garbage_cases, main
 
 from .factories import AgreementPageFactory, LibraryFactory
 
@@ -193,3 +195,62 @@ class RegulationAdminTests(WagtailPageTestCase):
         self.assertNotEqual(self.client.get(reverse("chronicle:edit", args=[entry.pk])).status_code, 200)
         self.assertNotEqual(self.client.get(reverse("chronicle:delete", args=[entry.pk])).status_code, 200)
         self.assertTrue(ChronicleEntry.objects.filter(pk=entry.pk).exists())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query, name", garbage_cases("region", "kind"))
+def test_directory_reports_garbage_in_every_filter(client, query, name):
+    response = client.get("/ru/partnerships/libraries/?" + query)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert_filter_ignored(html, LibraryFilterForm, name)
+    # Nothing was filtered out.
+    assert response.context["libraries"].paginator.count == (
+        client.get("/ru/partnerships/libraries/").context["libraries"].paginator.count
+    )
+    assert "<script>" not in main(html)
+
+
+@pytest.mark.django_db
+def test_directory_valid_filter_still_filters_beside_garbage(client):
+    response = client.get("/ru/partnerships/libraries/?region=31&kind=%ff")
+    slugs = {lib.slug for lib in response.context["libraries"]}
+    assert "bgunb" in slugs and "rgb" not in slugs
+    assert_filter_ignored(response.content.decode(), LibraryFilterForm, "kind")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["q=" + "а" * 256, "q=Алексеевка%00", "q=%00"])
+def test_finder_refuses_a_nul_byte_or_an_overlong_name(client, query):
+    from partnerships.models import NamesakeFinderPage
+
+    finder = NamesakeFinderPage.objects.get(locale__language_code="ru")
+    response = client.get(finder.url + "?" + query)
+    assert response.status_code == 200
+    assert "results" not in response.context
+    assert_filter_ignored(response.content.decode(), NamesakeFinderForm, "q")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query", ["q=%ff", "q=abc", "q=-1", "q=%3Cscript%3E", "q=Алексеевка&q=%ff%fe", "q=" + "я" * 255]
+)
+def test_finder_takes_any_other_text_as_a_name(client, query):
+    from partnerships.models import NamesakeFinderPage
+
+    finder = NamesakeFinderPage.objects.get(locale__language_code="ru")
+    response = client.get(finder.url + "?" + query)
+    assert response.status_code == 200
+    assert response.context["results"] == []
+    html = response.content.decode()
+    assert filter_notice(html) is None
+    assert "<script>" not in main(html)
+
+
+@pytest.mark.django_db
+def test_finder_takes_the_last_of_repeated_names(client):
+    from partnerships.models import NamesakeFinderPage
+
+    finder = NamesakeFinderPage.objects.get(locale__language_code="ru")
+    response = client.get(finder.url + "?q=%ff&q=Алексеевка")
+    assert {lib.region.code for lib in response.context["results"]} == {"31", "63", "64"}
