@@ -430,3 +430,35 @@ def test_a_subtree_is_submitted_as_drafts(client, superuser, source_page):
     assert not english_child.live
     assert Translation.objects.filter(source__object_id=child.translation_key, target_locale=en()).exists()
     assert client.get(f"/en/{source_page.slug}/{child.slug}/").status_code == 404
+
+
+def test_resubmitting_a_published_page_translation_keeps_the_public_text_until_approved(
+    client, translation, source_page, superuser, translator, moderator
+):
+    client.force_login(translator)
+    translate_all(client, translation, ENGLISH)
+    client.force_login(superuser)
+    publish(client, translation.get_target_instance().id)
+    target = translation.get_target_instance()
+    target.get_latest_revision().publish()  # the editor's publish runs on commit, outside this test
+    assert StandardPage.objects.get(pk=target.pk).live
+
+    client.force_login(translator)
+    translate_some(client, translation, {"Соглашение о сотрудничестве": "Agreement on cooperation"})
+    response = client.post(reverse("localization_submit_for_review", args=[translation.id]))
+    assert response.status_code == 302
+    target = StandardPage.objects.get(pk=target.pk)
+    assert target.live and target.title == "Cooperation agreement"
+    assert target.get_latest_revision_as_object().title == "Agreement on cooperation"
+    assert "Agreement on cooperation" not in client.get(f"/en/{target.slug}/").content.decode()
+
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(target.pk))
+    client.force_login(moderator)
+    response = client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action", args=[target.pk, "approve", state.current_task_state.pk]
+        ),
+        {"comment": ""},
+    )
+    assert response.status_code in (200, 302)
+    assert StandardPage.objects.get(pk=target.pk).title == "Agreement on cooperation"
