@@ -96,8 +96,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         past_page = Paginator(past, self.per_page).get_page(page_number)
         if page_number not in ("", "1") and str(past_page.number) != page_number:
             errors.append(gettext("There is no such page; showing the nearest one."))
-        query = request.GET.copy()
-        query.pop("page", None)
         context.update(
             {
                 "upcoming_events": upcoming,
@@ -108,7 +106,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                 "selected_year": year,
                 "selected_kind": kind,
                 "today": today,
-                "filter_query": query.urlencode(),
                 "calendar_url": self.url + self.reverse_subpage("calendar"),
             }
         )

@@ -6,6 +6,7 @@ from django.utils import timezone, translation
 
 from wagtail.models import Locale, Page
 
+from cms.pagination import pagination_links
 from home.models import FooterContent, HomePage
 from localization.months import MONTHS_GENITIVE
 
@@ -151,3 +152,9 @@ def site_footer(context):
         "request": context.get("request"),
         "footer": FooterContent.for_active_locale(),
     }
+
+
+@register.inclusion_tag("components/pagination.html", takes_context=True)
+def pagination(context, page_obj, query=None, label=None):
+    """The shared pagination of listings; see cms.pagination.pagination_links."""
+    return pagination_links(page_obj, query=query, request=context.get("request"), label=label)
