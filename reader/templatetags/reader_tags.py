@@ -37,17 +37,19 @@ def _meta(context):
     is_page = isinstance(page, Page)
     title = context.get("meta_title", "")
     description = context.get("meta_description", "")
-    canonical = ""
+    # A view that shows something other than its page (a route's object) names its own address.
+    canonical = context.get("meta_canonical", "")
     if is_page:
         title = title or page.seo_title or page.title
         getter = getattr(page, "get_meta_description", None)
         description = description or (getter() if callable(getter) else page.search_description)
+    if is_page and not canonical:
         canonical = page.get_full_url(request)
         # A route of a routable page (e.g. a library profile) is its own canonical URL.
         page_path = page.get_url(request) if request is not None else None
         if canonical and page_path and request.path != page_path and request.path.startswith(page_path):
             canonical += request.path[len(page_path) :]
-    elif request is not None:
+    elif not canonical and request is not None:
         canonical = absolute_url(request.path, request)
     image, width, height, alt = _social_image_url(request, page if is_page else None)
     site_name = translation.gettext("Together Stronger")
