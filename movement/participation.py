@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cms.absolute_urls import absolute_url
 from movement.consent import CONSENT_TEXT_VERSION
 
 logger = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ def notify_coordinators(report, request):
     recipients = coordinator_emails()
     if not recipients:
         return
-    admin_url = request.build_absolute_uri(reverse("movement_reports:edit", args=[report.pk]))
+    admin_url = absolute_url(reverse("movement_reports:edit", args=[report.pk]), request)
     # The coordinators work in Russian, whatever language the reader used.
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("New participation report: %(library)s") % {"library": report.library_name}

@@ -6,7 +6,9 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext
 
-from .models.pages import SHARE_RENDITION, absolute_url
+from cms.absolute_urls import absolute_url
+
+from .models.pages import SHARE_RENDITION
 from .models.topics import Topic
 
 
@@ -72,11 +74,8 @@ class NewsRssFeed(Feed):
             return []
         rendition = image.get_rendition(SHARE_RENDITION)
         mime_type = mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream"
-        return [
-            Enclosure(
-                absolute_url(self.index, rendition.url, self.request), str(rendition.file.size), mime_type
-            )
-        ]
+        url = absolute_url(rendition.url, self.request, page=self.index)
+        return [Enclosure(url, str(rendition.file.size), mime_type)]
 
 
 class NewsAtomFeed(NewsRssFeed):

@@ -9,6 +9,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from cms.absolute_urls import absolute_url
+
 from .preferences import CONSENT_COOKIE, COOKIE, COOKIE_AGE, Preferences, parse_change
 
 
@@ -55,7 +57,7 @@ def consent(request):
 
 
 def robots_txt(request):
-    base = request.build_absolute_uri("/").rstrip("/")
+    base = absolute_url("/", request).rstrip("/")
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /django-admin/"]
     lines += [f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES]
     lines += [f"Disallow: /{code}/accessibility/" for code, _name in settings.LANGUAGES]

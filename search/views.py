@@ -127,12 +127,10 @@ def search(request):
         messages.append(_("There is no such content type; showing results of every type."))
         kind = ""
     page_obj = None
-    page_range = []
     results = []
     if query:
         paginator = Paginator(_hits(locale, query, kind), PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
-        page_range = list(paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1))
         results = _results(request, locale, list(page_obj.object_list), query)
     elif request.GET.get("q", "").strip():
         messages.append(_("Your query has no words to search for; please use letters or digits."))
@@ -144,7 +142,6 @@ def search(request):
             "kind": kind,
             "choices": choices,
             "page_obj": page_obj,
-            "page_range": page_range,
             "base_query": urlencode({key: value for key, value in (("q", query), ("type", kind)) if value}),
             "results": results,
             "search_messages": messages,

@@ -1,7 +1,10 @@
 """The public registry of official documents: one page per language lists them and shows each one."""
 
+import html
+
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -31,6 +34,19 @@ class DocumentIndexPage(RoutablePageMixin, BasePage):
     def get_document_url(self, document, request=None):
         return self.get_url(request=request) + self.reverse_subpage("document", args=[document.slug])
 
+    def get_document_meta(self, document, request=None):
+        """The document's own title, description and canonical address for the head's tags."""
+        # On the site's own host, as pages' canonical addresses are.
+        base = self.get_full_url(request)
+        return {
+            "meta_title": document.title,
+            # Plain text: the head's templates escape it themselves.
+            "meta_description": html.unescape(
+                render_to_string("documents/components/document_reference.html", {"document": document})
+            ),
+            "meta_canonical": base + self.reverse_subpage("document", args=[document.slug]) if base else "",
+        }
+
     @path("")
     def index_route(self, request):
         form = DocumentFilterForm(request.GET, documents=self.documents())
@@ -55,6 +71,6 @@ class DocumentIndexPage(RoutablePageMixin, BasePage):
         )
         return self.render(
             request,
-            context_overrides={"document": document},
+            context_overrides={"document": document, **self.get_document_meta(document, request)},
             template="documents/official_document.html",
         )

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 
 from wagtail.models import Locale, Page
 
+from cms.pagination import pagination_links
 from home.models import FooterContent, HomePage
 from localization.months import MONTHS_GENITIVE
 
@@ -166,3 +167,9 @@ def lang_if_other(obj):
     if code and code != translation.get_language():
         return format_html(' lang="{}"', code)
     return ""
+
+
+@register.inclusion_tag("components/pagination.html", takes_context=True)
+def pagination(context, page_obj, query=None, label=None):
+    """The shared pagination of listings; see cms.pagination.pagination_links."""
+    return pagination_links(page_obj, query=query, request=context.get("request"), label=label)

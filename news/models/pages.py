@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.absolute_urls import absolute_url
 from home.models import BasePage
 from news.blocks import NewsBodyBlock
 
@@ -39,16 +40,6 @@ COUNTRY_CHOICES = [
     ("MN", _("Mongolia")),
     ("RS", _("Serbia")),
 ]
-
-
-def absolute_url(page, url, request=None):
-    """An absolute URL for a media path: on the requested host, else on the page's site."""
-    if not url or "://" in url:
-        return url
-    if request is not None:
-        return request.build_absolute_uri(url)
-    site = page.get_site()
-    return site.root_url + url if site is not None else url
 
 
 class OtherAppPageChooserPanel(PageChooserPanel):
@@ -302,7 +293,7 @@ class NewsPage(BasePage):
         if self.last_published_at:
             data["dateModified"] = timezone.localtime(self.last_published_at).isoformat()
         if share_image is not None:
-            data["image"] = [absolute_url(self, share_image.url, request)]
+            data["image"] = [absolute_url(share_image.url, request, page=self)]
         if self.source_name:
             source = {"@type": "Organization", "name": self.source_name}
             if self.source_url:

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 
 from wagtail.models import Page, Site
 
+from cms.absolute_urls import absolute_url
 from cms.jsonld import json_ld
 from reader import preferences
 
@@ -16,19 +17,13 @@ register = template.Library()
 OG_LOCALES = {"ru": "ru_RU", "en": "en_GB", "be": "be_BY"}
 
 
-def _absolute(request, url):
-    if not url or url.startswith(("http://", "https://")) or request is None:
-        return url
-    return request.build_absolute_uri(url)
-
-
 def _social_image_url(request, page):
     getter = getattr(page, "get_social_image", None)
     image = getter() if callable(getter) else None
     if image is not None:
         rendition = image.get_rendition("fill-1200x630")
-        return _absolute(request, rendition.url), rendition.width, rendition.height, image.title
-    return _absolute(request, static("img/og-default.png")), 1200, 630, ""
+        return absolute_url(rendition.url, request), rendition.width, rendition.height, image.title
+    return absolute_url(static("img/og-default.png"), request), 1200, 630, ""
 
 
 def _meta(context):
@@ -42,18 +37,20 @@ def _meta(context):
     is_page = isinstance(page, Page)
     title = context.get("meta_title", "")
     description = context.get("meta_description", "")
-    canonical = ""
+    # A view that shows something other than its page (a route's object) names its own address.
+    canonical = context.get("meta_canonical", "")
     if is_page:
         title = title or page.seo_title or page.title
         getter = getattr(page, "get_meta_description", None)
         description = description or (getter() if callable(getter) else page.search_description)
+    if is_page and not canonical:
         canonical = page.get_full_url(request)
         # A route of a routable page (e.g. a library profile) is its own canonical URL.
         page_path = page.get_url(request) if request is not None else None
         if canonical and page_path and request.path != page_path and request.path.startswith(page_path):
             canonical += request.path[len(page_path) :]
-    elif request is not None:
-        canonical = request.build_absolute_uri(request.path)
+    elif not canonical and request is not None:
+        canonical = absolute_url(request.path, request)
     image, width, height, alt = _social_image_url(request, page if is_page else None)
     site_name = translation.gettext("Together Stronger")
     meta = {
@@ -103,7 +100,7 @@ def _organization(request, home):
         "@type": "Organization",
         "name": home.title,
         "url": home.get_full_url(request),
-        "logo": _absolute(request, static("img/logo.png")),
+        "logo": absolute_url(static("img/logo.png"), request),
     }
     if home.search_description or getattr(home, "introduction", ""):
         data["description"] = home.search_description or home.introduction

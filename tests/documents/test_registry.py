@@ -3,6 +3,7 @@ import re
 
 import pytest
 import wagtail_factories
+from bs4 import BeautifulSoup
 
 from django.contrib.auth import get_user_model
 
@@ -226,3 +227,34 @@ def test_registry_valid_filter_still_filters_beside_garbage(client, letters):
     assert "О проведении флешмоба" not in html and "О ежегодном совещании" not in html
     assert_filter_ignored(html, DocumentFilterForm, "year")
     assert_filter_ignored(html, DocumentFilterForm, "status")
+
+
+def test_document_page_has_its_own_head_tags(client):
+    document = OfficialDocumentFactory(
+        title='О конкурсе «Книга & "город"»',
+        number="12/3",
+        date=datetime.date(2024, 3, 5),
+        kind=OfficialDocument.Kind.ORDER,
+        slug="test-contest",
+    )
+    soup = BeautifulSoup(client.get(document.get_url()).content, "html.parser")
+
+    def meta(attribute, name):
+        found = soup.find_all("meta", attrs={attribute: name})
+        assert len(found) == 1, name
+        return found[0]["content"]
+
+    url = registry().full_url + "test-contest/"
+    reference = 'О конкурсе «Книга & "город"» (приказ от 5 марта 2024 № 12/3)'
+    assert soup.title.get_text() == 'О конкурсе «Книга & "город"» — Вместе сильнее'
+    assert [link["href"] for link in soup.find_all("link", rel="canonical")] == [url]
+    assert meta("name", "description") == reference
+    assert meta("property", "og:title") == document.title
+    assert meta("property", "og:description") == reference
+    assert meta("property", "og:url") == url
+    assert meta("property", "og:type") == "article"
+    assert meta("property", "vk:image").startswith("http://testserver/")
+    # The registry itself keeps its own tags.
+    index = BeautifulSoup(client.get(registry().url).content, "html.parser")
+    assert index.find("meta", property="og:title")["content"] == registry().title
+    assert index.find("link", rel="canonical")["href"] == registry().full_url
