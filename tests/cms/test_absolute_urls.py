@@ -23,8 +23,17 @@ def test_the_requested_host_wins():
     assert absolute_url("/ru/?next=http://x/", request) == "https://portal.example.org/ru/?next=http://x/"
 
 
+@pytest.fixture
+def fresh_site_cache():
+    # Wagtail caches site root URLs outside the database; the rolled-back hostname
+    # must not leak into later tests.
+    Site.clear_site_root_paths_cache()
+    yield
+    Site.clear_site_root_paths_cache()
+
+
 @pytest.mark.django_db
-def test_without_a_request_the_page_site_root_is_used():
+def test_without_a_request_the_page_site_root_is_used(fresh_site_cache):
     site = Site.objects.get(is_default_site=True)
     site.hostname, site.port = "vmeste.example.org", 443
     site.save()
