@@ -10,16 +10,22 @@
 - "Sync translated pages" with "Publish immediately": publishing is refused to
   users who cannot publish every target, and only fully translated targets are
   published; the rest keep their current version (views.SafeUpdateTranslationsView).
+- A PO file downloaded before some of its segments were edited in the editor
+  would overwrite the newer edits on upload: ``stale_entries`` finds them and
+  views.upload_pofile leaves them out.
 - Saving a translation as a draft of a target that is already published
   (``save_target(publish=False)``) writes the unmoderated text into the live
   row, and unpublishes a snippet: ``save_translation_draft`` keeps it in a
   revision instead, as the page editor's "Save draft" does.
 """
 
+import datetime
 from collections import defaultdict
 
+from django.utils import timezone
+
 from wagtail.models import RevisionMixin
-from wagtail_localize.models import StringSegment, StringTranslation
+from wagtail_localize.models import String, StringSegment, StringTranslation, Translation
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
@@ -30,6 +36,20 @@ def _current_content(instance):
     if isinstance(instance, RevisionMixin) and instance.latest_revision_id:
         return instance.get_latest_revision_as_object()
     return instance
+
+
+def translation_of(instance, enabled=True):
+    """The wagtail-localize translation whose target is ``instance`` (a stopped one with enabled=False)."""
+    return Translation.objects.filter(
+        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=enabled
+    ).first()
+
+
+def stored_translations(translation):
+    """Every stored string translation of this object into the target language."""
+    return StringTranslation.objects.filter(
+        locale=translation.target_locale, context__object_id=translation.source.object_id
+    )
 
 
 def harvest_direct_edits(translation, instance, user=None):
@@ -54,13 +74,7 @@ def harvest_direct_edits(translation, instance, user=None):
     for segment in segments:
         source_by_path[segment.context.path].append(segment)
 
-    existing = {
-        (row.translation_of_id, row.context_id): row
-        for row in StringTranslation.objects.filter(
-            locale=translation.target_locale,
-            context__object_id=translation.source.object_id,
-        )
-    }
+    existing = {(row.translation_of_id, row.context_id): row for row in stored_translations(translation)}
     saved = skipped = 0
     for path, source_segments in source_by_path.items():
         values = target_by_path.get(path, [])
@@ -114,3 +128,35 @@ def save_translation_draft(translation, user=None):
     segments = source._get_segments_for_translation(translation.target_locale, fallback=True)
     ingest_segments(original, target, source.locale, translation.target_locale, segments)
     return target.save_revision(user=user if user is not None and user.is_authenticated else None)
+
+
+def _exported_at(po):
+    """When a PO file was downloaded (wagtail-localize writes it as POT-Creation-Date)."""
+    try:
+        moment = datetime.datetime.fromisoformat(po.metadata.get("POT-Creation-Date", "").strip())
+    except ValueError:
+        return None
+    return moment if timezone.is_aware(moment) else None
+
+
+def stale_entries(translation, po):
+    """Entries of a PO file that would overwrite a translation changed after it was downloaded.
+
+    Without a download date every entry that differs from a stored translation
+    counts as stale: a file of unknown age never overwrites anyone's work.
+    """
+    exported_at = _exported_at(po)
+    stored = {
+        (row.translation_of.data_hash, row.context.path): row
+        for row in stored_translations(translation).select_related("translation_of", "context")
+    }
+    stale = []
+    for entry in po:
+        if entry.obsolete or not entry.msgstr:
+            continue
+        row = stored.get((String._get_data_hash(entry.msgid), entry.msgctxt))
+        if row is None or row.data == entry.msgstr:
+            continue
+        if exported_at is None or row.updated_at > exported_at:
+            stale.append(entry)
+    return stale

@@ -1,5 +1,4 @@
 import contextlib
-import datetime
 import tempfile
 
 import polib
@@ -11,7 +10,6 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -22,10 +20,10 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, WorkflowMixin
 from wagtail.snippets.permissions import get_permission_name
-from wagtail_localize.models import String, StringTranslation, Translation
+from wagtail_localize.models import Translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from .guards import save_translation_draft
+from .guards import save_translation_draft, stale_entries
 from .report import STATUS_LABELS, source_pages, status_rows
 
 
@@ -56,16 +54,21 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-def _target_for_review(request, translation):
-    """The translated page or snippet, its admin edit URL, and whether this user may edit it."""
-    from .roles import may_edit_in_locale
-
+def translation_target(translation):
+    """The translated page (specific) or snippet of a translation; 404 once it is gone."""
     try:
         target = translation.get_target_instance()
     except ObjectDoesNotExist as err:
         raise Http404 from err
+    return target.specific if isinstance(target, Page) else target
+
+
+def _target_for_review(request, translation):
+    """The translated page or snippet, its admin edit URL, and whether this user may edit it."""
+    from .roles import may_edit_in_locale
+
+    target = translation_target(translation)
     if isinstance(target, Page):
-        target = target.specific
         return (
             target,
             reverse("wagtailadmin_pages:edit", args=[target.pk]),
@@ -227,40 +230,6 @@ def _read_po(upload):
             return None
 
 
-def _exported_at(po):
-    """When the file was downloaded (wagtail-localize writes it as POT-Creation-Date)."""
-    try:
-        moment = datetime.datetime.fromisoformat(po.metadata.get("POT-Creation-Date", "").strip())
-    except ValueError:
-        return None
-    return moment if timezone.is_aware(moment) else None
-
-
-def stale_entries(translation, po):
-    """Entries that would overwrite a translation changed after the file was downloaded.
-
-    Without a download date every entry that differs from a stored translation
-    counts as stale: a file of unknown age never overwrites anyone's work.
-    """
-    exported_at = _exported_at(po)
-    stored = {
-        (row.translation_of.data_hash, row.context.path): row
-        for row in StringTranslation.objects.filter(
-            locale=translation.target_locale, context__object_id=translation.source.object_id
-        ).select_related("translation_of", "context")
-    }
-    stale = []
-    for entry in po:
-        if entry.obsolete or not entry.msgstr:
-            continue
-        row = stored.get((String._get_data_hash(entry.msgid), entry.msgctxt))
-        if row is None or row.data == entry.msgstr:
-            continue
-        if exported_at is None or row.updated_at > exported_at:
-            stale.append(entry)
-    return stale
-
-
 @require_POST
 def upload_pofile(request, translation_id):
     """wagtail-localize's PO upload, minus its two ways to lose work or fail.
@@ -275,10 +244,7 @@ def upload_pofile(request, translation_id):
     from .roles import may_edit_in_locale
 
     translation = get_object_or_404(Translation, id=translation_id)
-    try:
-        instance = translation.get_target_instance()
-    except ObjectDoesNotExist as err:
-        raise Http404 from err
+    instance = translation_target(translation)
     if not user_can_edit_instance(request.user, instance) or not may_edit_in_locale(
         request.user, instance.locale_id
     ):

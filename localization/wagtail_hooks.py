@@ -11,10 +11,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.models import DraftStateMixin, Locale, TranslatableMixin, WorkflowMixin
 from wagtail.snippets.permissions import get_permission_name
-from wagtail_localize.models import Translation
 
 from . import views
-from .guards import harvest_direct_edits
+from .guards import harvest_direct_edits, translation_of
 from .roles import SOURCE_LANGUAGE, may_edit_in_locale
 
 
@@ -71,9 +70,7 @@ def _restart_requested(request):
 
 def _keep_direct_edits(request, instance):
     """Before wagtail-localize restarts a stopped translation, keep the hand edits (#876)."""
-    translation = Translation.objects.filter(
-        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=False
-    ).first()
+    translation = translation_of(instance, enabled=False)
     if translation is None:
         return
     saved, skipped = harvest_direct_edits(translation, instance, request.user)
@@ -105,9 +102,7 @@ def _refuse_incomplete_publish(request, instance, edit_url):
     Belarusian."""
     if request.method != "POST" or request.POST.get("action") != "publish":
         return None
-    translation = Translation.objects.filter(
-        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
-    ).first()
+    translation = translation_of(instance)
     if translation is None:
         return None
     total, done = translation.get_progress()
@@ -188,9 +183,7 @@ def _submit_button(instance):
     """The button for a translation a user may edit but not publish, when it is in a translation locale."""
     if instance.locale.language_code == SOURCE_LANGUAGE:
         return None
-    translation = Translation.objects.filter(
-        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
-    ).first()
+    translation = translation_of(instance)
     if translation is None:
         return None
     return Button(
