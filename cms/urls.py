@@ -5,18 +5,13 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
-
-from reader import views as reader_views
-from reader.sitemaps import MultilingualSitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
-    path("robots.txt", reader_views.robots_txt, name="robots_txt"),
+    path("", include("core.urls")),
 ]
 
 if settings.DEBUG:

@@ -6,7 +6,8 @@ letterhead of the Belgorod State Universal Scientific Library (document 01).
 
 from wagtail.models import Page, Site
 
-from home.models import FooterContent, HomePage, NetworkSettings
+from core.models import NetworkSettings
+from home.models import FooterContent, HomePage
 
 HOME_RU = {
     "title": "Вместе сильнее",

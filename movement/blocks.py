@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from cms.blocks import BaseStreamBlock
+from core.blocks import BaseStreamBlock
 
 
 class GoalBlock(blocks.StructBlock):

@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
-from cms.forms import FilterForm
+from core.filters import FilterForm
+from libraries.models import Library, Region
 from movement.consent import CONSENT_TEXT
 from movement.models import ParticipationReport
 from movement.models.participation import library_key
-from partnerships.models import Library, Region
 
 MIN_FILL_SECONDS = getattr(settings, "MOVEMENT_FORM_MIN_SECONDS", 3)
 MAX_FILL_SECONDS = 60 * 60 * 24

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cms.absolute_urls import absolute_url
+from core.absolute_urls import absolute_url
 from movement.consent import CONSENT_TEXT_VERSION
 
 logger = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ def rate_limited(ip):
 
 
 def coordinator_emails():
-    from home.models import NetworkSettings
+    from core.models import NetworkSettings
 
     configured = getattr(settings, "MOVEMENT_COORDINATOR_EMAILS", None)
     if configured:

@@ -17,9 +17,9 @@ from wagtail.models import Page
 
 from documents.models import OfficialDocument, OfficialDocumentAttachment
 from home.models import HomePage
+from libraries.models import Library
 from movement import graphics
 from movement.models import CampaignPage, MovementPage
-from partnerships.models import Library
 
 SEED_NAMESPACE = uuid.UUID("5b1f0c3e-2f55-4c57-9a77-0a1d9c6f3e01")
 
@@ -540,9 +540,7 @@ def load(seeder):
         (
             "banner",
             {
-                "image": banner,
-                "alt_text": BANNER_ALT,
-                "decorative": False,
+                "image": {"image": banner, "alt_text": BANNER_ALT, "decorative": False},
                 "caption": BANNER_CAPTION,
                 "credit": BANNER_CREDIT,
             },

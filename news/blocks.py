@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from cms.blocks import BaseStreamBlock
+from core.blocks import BaseStreamBlock
 from documents.blocks import OfficialDocumentBlock
 
 

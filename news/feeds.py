@@ -6,7 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext
 
-from cms.absolute_urls import absolute_url
+from core.absolute_urls import absolute_url
 
 from .models.pages import SHARE_RENDITION
 from .models.topics import Topic

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.forms import FilterForm
-from partnerships.models import Region
+from core.filters import FilterForm
+from libraries.models import Region
 
 
 class NewsFilterForm(FilterForm):

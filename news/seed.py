@@ -16,10 +16,10 @@ from PIL import ImageDraw, ImageFont
 from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
 from documents.models import DocumentIndexPage
 from home.models import HomePage
+from libraries.models import Country, Library, Region
 from news.models import (
     NewsIndexPage,
     NewsPage,
@@ -29,7 +29,7 @@ from news.models import (
     NewsPageTopic,
     Topic,
 )
-from partnerships.models import Library, Region
+from partnerships.models import AgreementPage
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 
@@ -265,18 +265,8 @@ def _illustration(seeder):
 
 
 def _agreement():
-    """The agreement page of the partnerships section between the two libraries, if it is seeded."""
-    agreements = list(
-        Page.objects.filter(
-            content_type__app_label="partnerships",
-            content_type__model="agreementpage",
-            locale__language_code="ru",
-        ).order_by("path")
-    )
-    for page in agreements:
-        if "Амур" in page.title or "Белорус" in page.title or "Беларус" in page.title:
-            return page
-    return agreements[0] if len(agreements) == 1 else None
+    """The seeded agreement between the two libraries (the partnerships seed runs first)."""
+    return AgreementPage.objects.filter(slug="amur-nlb-2024", locale__language_code="ru").first()
 
 
 def _library(slug):
@@ -317,7 +307,10 @@ def load_article(seeder, index, topics):
         "source_name": SOURCE,
         "related_agreement": _agreement(),
         "topic_links": [NewsPageTopic(topic=topic) for topic in topics.values() if topic is not None],
-        "country_links": [NewsPageCountry(country="RU"), NewsPageCountry(country="BY")],
+        "country_links": [
+            NewsPageCountry(country=Country.objects.get(code=code, locale=seeder.locale("ru")))
+            for code in ("RU", "BY")
+        ],
         "region_links": [NewsPageRegion(region=amur)] if amur else [],
         "library_links": [NewsPageLibrary(library=library) for library in libraries],
     }

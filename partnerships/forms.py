@@ -3,9 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.forms import FilterForm
-
-from .models.libraries import Library
+from core.filters import FilterForm
+from libraries.models import Library
 
 
 class LibraryFilterForm(FilterForm):

@@ -11,19 +11,18 @@ from pathlib import Path
 
 from wagtail.models import Locale
 
+from core.seeding import SeedError
 from home.models import HomePage
-from home.seeding import SeedError
+from libraries.importing import validate
+from libraries.models import Country, Library, Region
 from partnerships import seed_regulation
-from partnerships.importing import validate
 from partnerships.models import (
     AgreementArea,
     AgreementIndexPage,
     AgreementPage,
     ChronicleEntry,
-    Library,
     LibraryIndexPage,
     NamesakeFinderPage,
-    Region,
     RegulationPage,
 )
 
@@ -171,6 +170,7 @@ def load_libraries(seeder):
     for data in LIBRARIES:
         fields = dict(data)
         fields["region"] = _region(seeder, fields.pop("region_code", None))
+        fields["country"] = Country.objects.get(code=fields.get("country", "RU"), locale=seeder.locale("ru"))
         library = seeder.object(f"library:{data['slug']}", Library, locale=seeder.locale("ru"), **fields)
         seeder.translate(f"library:{data['slug']}:en", library, "en", LIBRARIES_EN)
         seeder.translate(f"library:{data['slug']}:be", library, "be", LIBRARIES_BE)

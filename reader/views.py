@@ -1,15 +1,13 @@
-"""Reader settings (visually impaired version, cookie consent), robots.txt and error pages."""
+"""Reader settings (visually impaired version, cookie consent) and error pages."""
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
+from django.http import HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-
-from cms.absolute_urls import absolute_url
 
 from .preferences import CONSENT_COOKIE, COOKIE, COOKIE_AGE, Preferences, parse_change
 
@@ -54,16 +52,6 @@ def consent(request):
     response = HttpResponseRedirect(_back(request))
     _set_cookie(request, response, CONSENT_COOKIE, choice)
     return response
-
-
-def robots_txt(request):
-    base = absolute_url("/", request).rstrip("/")
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /django-admin/"]
-    lines += [f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES]
-    lines += [f"Disallow: /{code}/accessibility/" for code, _name in settings.LANGUAGES]
-    lines += [f"Disallow: /{code}/consent/" for code, _name in settings.LANGUAGES]
-    lines += ["", f"Sitemap: {base}/sitemap.xml", ""]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 def page_not_found(request, exception=None):

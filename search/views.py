@@ -1,6 +1,5 @@
 """The reader's search page: pages of every type and the library directory, in the active language."""
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.shortcuts import render
@@ -12,19 +11,15 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from libraries.models import Library
+from partnerships.models import LibraryIndexPage
+
 from .text import MAX_QUERY_LENGTH, clean_query, highlight, searchable_text
 
 PER_PAGE = 10
 # Each source contributes at most this many hits; more is never useful to a reader.
 MAX_HITS = 300
 LIBRARY = "library"
-
-
-def _library_model():
-    try:
-        return apps.get_model("partnerships", "Library")
-    except LookupError:
-        return None
 
 
 def type_choices(locale):
@@ -42,26 +37,12 @@ def type_choices(locale):
         if model is not None:
             choices.append((f"{content_type.app_label}.{content_type.model}", model))
     choices = [(key, capfirst(model._meta.verbose_name_plural)) for key, model in choices]
-    library = _library_model()
-    if library is not None:
-        choices.append((LIBRARY, capfirst(library._meta.verbose_name_plural)))
+    choices.append((LIBRARY, capfirst(Library._meta.verbose_name_plural)))
     return sorted(choices, key=lambda choice: str(choice[1]))
 
 
-def _library_directory(locale):
-    """The live library directory page of this language, which gives every library a profile URL."""
-    try:
-        model = apps.get_model("partnerships", "LibraryIndexPage")
-    except LookupError:
-        return None
-    return model.objects.live().filter(locale=locale).first()
-
-
 def _library_url(library, directory):
-    if directory is not None and hasattr(directory, "profile_url"):
-        return directory.profile_url(library)
-    method = getattr(library, "get_absolute_url", None)
-    return method() if callable(method) else ""
+    return directory.profile_url(library) if directory is not None else ""
 
 
 def _hits(locale, query, kind):
@@ -73,9 +54,8 @@ def _hits(locale, query, kind):
             app_label, model = kind.split(".")
             pages = pages.filter(content_type=ContentType.objects.get_by_natural_key(app_label, model))
         hits += list(backend.search(query, pages, operator="and").annotate_score("_score")[:MAX_HITS])
-    library = _library_model()
-    if library is not None and kind in ("", LIBRARY):
-        libraries = library.objects.filter(locale=locale, live=True)
+    if kind in ("", LIBRARY):
+        libraries = Library.objects.filter(locale=locale, live=True)
         hits += list(backend.search(query, libraries, operator="and").annotate_score("_score")[:MAX_HITS])
     hits.sort(key=lambda hit: hit._score or 0, reverse=True)
     return hits
@@ -83,7 +63,9 @@ def _hits(locale, query, kind):
 
 def _results(request, locale, hits, query):
     """Presentable results for one page of hits: specific pages, URLs and highlighted excerpts."""
-    directory = _library_directory(locale) if any(not isinstance(hit, Page) for hit in hits) else None
+    directory = None
+    if any(not isinstance(hit, Page) for hit in hits):
+        directory = LibraryIndexPage.objects.live().filter(locale=locale).first()
     page_ids = [hit.pk for hit in hits if isinstance(hit, Page)]
     specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
     results = []

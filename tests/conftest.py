@@ -15,3 +15,11 @@ def admin_client_ru(client, django_user_model):
     user = django_user_model.objects.create_superuser("root", "root@example.org", "pw")
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def seeded(db):
+    """Marks a test that reads the seed content (the five source documents, in three languages).
+
+    Tests that build their own data with ``tests.factories`` do not ask for it.
+    """

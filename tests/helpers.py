@@ -55,7 +55,7 @@ def assert_filter_ignored(html, form_class, name, language="ru"):
 
     with translation.override(language):
         label = str(form_class.base_fields[name].label)
-        # What both wordings of the notice (cms.forms.FilterForm.notices) begin with.
+        # What both wordings of the notice (core.filters.FilterForm.notices) begin with.
         prefix = os.path.commonprefix(
             [
                 translation.gettext("Some filter values were not understood and were ignored: %(filters)s."),

@@ -32,15 +32,18 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "home",
-    "movement",
-    "forum",
-    "partnerships",
+    # The project's apps, from the shared core up to the sections that use the others.
+    "core",
+    "libraries",
     "documents",
+    "events",
+    "movement",
+    "partnerships",
     "news",
-    "localization",
+    "home",
     "search",
     "reader",
+    "localization",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -73,7 +76,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "cms.middleware.AdminLanguageMiddleware",
+    "core.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -139,7 +142,7 @@ TIME_ZONE = "Europe/Moscow"
 USE_I18N = True
 USE_TZ = True
 # Date formats per language ("17 апреля 2024", "17 April 2024", "17 красавіка 2024").
-FORMAT_MODULE_PATH = ["cms.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
@@ -210,6 +213,6 @@ SEED_CONTENT_LOADERS = [
     "home.seed.load",
     "partnerships.seed.load",
     "movement.seed.load",
-    "forum.seed.load",
+    "events.seed.load",
     "news.seed.load",
 ]

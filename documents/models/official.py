@@ -9,9 +9,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
-from home.models import PublishableSnippetMixin
+from core.models import PublishableSnippetMixin
 
 
 class OfficialDocument(TranslatableMixin, PublishableSnippetMixin, index.Indexed, ClusterableModel):
@@ -35,7 +35,7 @@ class OfficialDocument(TranslatableMixin, PublishableSnippetMixin, index.Indexed
     sender = models.CharField(_("sender organisation"), max_length=500)
     sender_details = models.TextField(_("sender's address and contacts"), blank=True)
     sender_library = models.ForeignKey(
-        "partnerships.Library",
+        "libraries.Library",
         verbose_name=_("sender library"),
         null=True,
         blank=True,
@@ -49,21 +49,11 @@ class OfficialDocument(TranslatableMixin, PublishableSnippetMixin, index.Indexed
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IN_FORCE)
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=False)
 
-    translatable_fields = [
-        SynchronizedField("kind"),
+    # The sender library stays the record chosen; readers see its translation (.localized).
+    override_translatable_fields = [
         SynchronizedField("number"),
-        SynchronizedField("date"),
-        TranslatableField("title"),
-        TranslatableField("sender"),
-        TranslatableField("sender_details"),
         SynchronizedField("sender_library"),
-        TranslatableField("signatory_name"),
-        TranslatableField("signatory_position"),
-        TranslatableField("addressees"),
-        TranslatableField("body"),
-        SynchronizedField("status"),
         SynchronizedField("slug"),
-        TranslatableField("attachments"),
     ]
 
     search_fields = [

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from core.models import BasePage
 from documents.forms import DocumentFilterForm
-from home.models import BasePage
 
 from .official import OfficialDocument
 

@@ -1,16 +1,4 @@
-from .base import BasePage, ListingFieldsMixin, PublishableSnippetMixin, SocialFieldsMixin
 from .pages import HomePage, StandardPage
-from .seed import SeedRecord
-from .site import FooterContent, NetworkSettings
+from .site import FooterContent
 
-__all__ = [
-    "BasePage",
-    "FooterContent",
-    "HomePage",
-    "ListingFieldsMixin",
-    "NetworkSettings",
-    "PublishableSnippetMixin",
-    "SeedRecord",
-    "SocialFieldsMixin",
-    "StandardPage",
-]
+__all__ = ["FooterContent", "HomePage", "StandardPage"]

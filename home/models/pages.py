@@ -1,12 +1,15 @@
+from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
+from wagtail.models import Site
 from wagtail.search import index
 
-from cms.blocks import BaseStreamBlock
-
-from .base import BasePage
+from core.absolute_urls import absolute_url
+from core.blocks import BaseStreamBlock
+from core.jsonld import json_ld
+from core.models import BasePage, NetworkSettings
 
 
 class HomePage(BasePage):
@@ -21,7 +24,7 @@ class HomePage(BasePage):
     # Each app adds its section page here.
     subpage_types = [
         "home.StandardPage",
-        "forum.EventIndexPage",
+        "events.EventIndexPage",
         "movement.MovementPage",
         "news.NewsIndexPage",
         "documents.DocumentIndexPage",
@@ -37,6 +40,36 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().in_menu().specific().select_related("listing_image")
         return context
+
+    def organization_json_ld(self, request):
+        """schema.org Organization for the network, from the site settings and footer snippet."""
+        from .site import FooterContent
+
+        site = Site.find_for_request(request) if request is not None else None
+        network = NetworkSettings.for_site(site) if site is not None else None
+        footer = FooterContent.for_active_locale()
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "logo": absolute_url(static("img/logo.png"), request),
+        }
+        if self.search_description or self.introduction:
+            data["description"] = self.search_description or self.introduction
+        if network is not None:
+            if network.email:
+                data["email"] = network.email
+            if network.phone:
+                data["telephone"] = network.phone
+            if network.fax:
+                data["faxNumber"] = network.fax
+            same_as = [url for url in (network.vk_url, network.telegram_url) if url]
+            if same_as:
+                data["sameAs"] = same_as
+        if footer is not None and footer.address:
+            data["address"] = {"@type": "PostalAddress", "streetAddress": footer.address}
+        return json_ld(data)
 
 
 class StandardPage(BasePage):

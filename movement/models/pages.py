@@ -1,11 +1,9 @@
 """The movement's landing page and its campaigns (flashmobs)."""
 
 import logging
-import zoneinfo
 from itertools import groupby
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
@@ -20,10 +18,12 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Locale
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
-from cms.blocks import BaseStreamBlock, ImageBlock
-from home.models import BasePage
+from core.blocks import BaseStreamBlock, ImageBlock
+from core.dates import SITE_TIMEZONE, validate_span
+from core.i18n import localized_rows
+from core.models import BasePage
 from movement import graphics
 from movement.blocks import MovementStreamBlock, StepsBlock, SupportedGroupsBlock
 from movement.http import cache_key, generated_file_response
@@ -33,8 +33,6 @@ from .participation import ParticipationReport
 
 logger = logging.getLogger(__name__)
 
-MOSCOW = zoneinfo.ZoneInfo("Europe/Moscow")
-
 
 def source_page(page):
     """The page in the default (Russian) locale that reports are attached to."""
@@ -42,20 +40,6 @@ def source_page(page):
         return page
     original = page.get_translation_or_none(Locale.get_default())
     return original.specific if original is not None else page
-
-
-def localized_regions(regions):
-    """Names of the given Russian-locale regions in the active language (one query)."""
-    locale = Locale.get_active()
-    names = {region.translation_key: region.name for region in regions}
-    if regions and locale.language_code != settings.LANGUAGE_CODE:
-        from partnerships.models import Region
-
-        rows = Region.objects.filter(locale=locale, translation_key__in=list(names)).values_list(
-            "translation_key", "name"
-        )
-        names.update(dict(rows))
-    return {region.pk: names[region.translation_key] for region in regions}
 
 
 class MovementPage(QRCodeRoutesMixin, BasePage):
@@ -71,7 +55,7 @@ class MovementPage(QRCodeRoutesMixin, BasePage):
     )
     initiator_name = models.CharField(_("initiator"), max_length=500, blank=True)
     initiator_library = models.ForeignKey(
-        "partnerships.Library",
+        "libraries.Library",
         verbose_name=_("initiator library"),
         null=True,
         blank=True,
@@ -121,20 +105,12 @@ class MovementPage(QRCodeRoutesMixin, BasePage):
         index.SearchField("body"),
     ]
 
-    translatable_fields = BasePage.base_translatable_fields + [
-        TranslatableField("full_name"),
+    # Everything else follows wagtail-localize's rules (text translated; dates, URLs, e-mails synchronised).
+    override_translatable_fields = [
         SynchronizedField("hashtag"),
-        TranslatableField("body"),
-        TranslatableField("supported_groups"),
-        TranslatableField("initiator_name"),
         SynchronizedField("initiator_library"),
-        TranslatableField("founding_event"),
-        TranslatableField("founding_city"),
-        SynchronizedField("original_url"),
-        TranslatableField("contact_address"),
         SynchronizedField("contact_phone"),
         SynchronizedField("contact_fax"),
-        SynchronizedField("contact_email"),
     ]
 
     parent_page_types = ["home.HomePage"]
@@ -220,18 +196,10 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         index.SearchField("steps"),
     ]
 
-    translatable_fields = BasePage.base_translatable_fields + [
+    override_translatable_fields = [
         SynchronizedField("hashtag"),
         SynchronizedField("post_hashtag"),
-        SynchronizedField("start_date"),
-        SynchronizedField("end_date"),
-        TranslatableField("occasion"),
-        SynchronizedField("occasion_date"),
-        TranslatableField("body"),
-        TranslatableField("steps"),
-        TranslatableField("banners"),
         SynchronizedField("official_letter"),
-        SynchronizedField("accepts_reports"),
     ]
 
     parent_page_types = ["movement.MovementPage"]
@@ -243,13 +211,12 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
 
     def clean(self):
         super().clean()
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("The campaign cannot end before it starts.")})
+        validate_span(self.start_date, self.end_date, _("The campaign cannot end before it starts."))
 
     # -- state ------------------------------------------------------------
     @staticmethod
     def today():
-        return timezone.localdate(timezone=MOSCOW)
+        return timezone.localdate(timezone=SITE_TIMEZONE)
 
     @property
     def state(self):
@@ -343,8 +310,10 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         if filters.get("kind"):
             reports = reports.filter(library_kind=filters["kind"])
         reports = list(reports)
-        regions = {report.region_id: report.region for report in reports}
-        names = localized_regions(list(regions.values()))
+        regions = list({report.region_id: report.region for report in reports}.values())
+        names = {
+            region.pk: local.name for region, local in zip(regions, localized_rows(regions), strict=True)
+        }
         groups = []
         for region_id, items in groupby(reports, key=lambda report: report.region_id):
             items = list(items)

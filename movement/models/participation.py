@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.models import Library
+from libraries.models import Library
 
 QUOTES = re.compile(r"[«»\"'“”„]")
 SPACES = re.compile(r"\s+")
@@ -37,14 +37,14 @@ class ParticipationReport(models.Model):
     library_name = models.CharField(_("library"), max_length=500)
     library_key = models.CharField(max_length=600, editable=False)
     region = models.ForeignKey(
-        "partnerships.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
+        "libraries.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
     )
     settlement = models.CharField(_("settlement"), max_length=255)
     library_kind = models.CharField(_("library type"), max_length=30, choices=Library.Kind.choices)
     post_url = models.URLField(_("link to the post"), max_length=1000)
     contact_email = models.EmailField(_("contact email"))
     library = models.ForeignKey(
-        "partnerships.Library",
+        "libraries.Library",
         verbose_name=_("library in the directory"),
         null=True,
         blank=True,

@@ -1,6 +1,5 @@
 """The news section: an index per language with filters, a yearly archive and feeds; the articles."""
 
-from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
@@ -9,52 +8,23 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.absolute_urls import absolute_url
-from home.models import BasePage
+from core.absolute_urls import absolute_url
+from core.i18n import localized_rows
+from core.models import BasePage
 from news.blocks import NewsBodyBlock
+from partnerships.models import LibraryIndexPage
 
 from .topics import Topic
 
 CARD_RENDITION = "fill-480x270"
 SHARE_RENDITION = "fill-1200x630"
-
-# ISO 3166-1 codes of the countries the network's news are about.
-COUNTRY_CHOICES = [
-    ("RU", _("Russia")),
-    ("BY", _("Belarus")),
-    ("KZ", _("Kazakhstan")),
-    ("KG", _("Kyrgyzstan")),
-    ("AM", _("Armenia")),
-    ("AZ", _("Azerbaijan")),
-    ("UZ", _("Uzbekistan")),
-    ("TJ", _("Tajikistan")),
-    ("MD", _("Moldova")),
-    ("CN", _("China")),
-    ("MN", _("Mongolia")),
-    ("RS", _("Serbia")),
-]
-
-
-class OtherAppPageChooserPanel(PageChooserPanel):
-    """A page chooser limited to another app's page type, resolved when the form is built.
-
-    Falls back to any page while that app does not provide the type, so the editor never breaks.
-    """
-
-    def get_form_options(self):
-        try:
-            apps.get_model(self.page_type)
-        except (LookupError, ValueError):
-            # Skip the restricted widget; the default page chooser widget applies.
-            return FieldPanel.get_form_options(self)
-        return super().get_form_options()
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -171,7 +141,7 @@ class NewsPage(BasePage):
     )
     source_url = models.URLField(_("source link"), blank=True)
     related_agreement = models.ForeignKey(
-        "wagtailcore.Page",
+        "partnerships.AgreementPage",
         verbose_name=_("agreement"),
         null=True,
         blank=True,
@@ -197,7 +167,7 @@ class NewsPage(BasePage):
         InlinePanel("country_links", heading=_("Countries"), label=_("Country")),
         InlinePanel("region_links", heading=_("Regions of Russia"), label=_("Region")),
         InlinePanel("library_links", heading=_("Libraries"), label=_("Library")),
-        OtherAppPageChooserPanel("related_agreement", page_type="partnerships.AgreementPage"),
+        FieldPanel("related_agreement"),
         InlinePanel("related_news_links", heading=_("Related news"), label=_("News")),
     ]
 
@@ -221,29 +191,23 @@ class NewsPage(BasePage):
         return self.listing_image or self.main_image
 
     def get_topics(self):
-        return [link.topic.localized for link in self.topic_links.select_related("topic")]
+        return localized_rows(link.topic for link in self.topic_links.select_related("topic"))
+
+    def get_countries(self):
+        return localized_rows(link.country for link in self.country_links.select_related("country"))
 
     def get_regions(self):
-        return [link.region.localized for link in self.region_links.select_related("region")]
+        return localized_rows(link.region for link in self.region_links.select_related("region"))
 
     def get_libraries(self):
-        return [link.library.localized for link in self.library_links.select_related("library")]
+        return localized_rows(link.library for link in self.library_links.select_related("library"))
 
     def get_library_links(self, request=None):
         """(library, profile URL or None) pairs; profiles are in the directory of this language."""
         libraries = self.get_libraries()
         directory = None
         if libraries:
-            directory = (
-                Page.objects.live()
-                .filter(
-                    locale_id=self.locale_id,
-                    content_type__app_label="partnerships",
-                    content_type__model="libraryindexpage",
-                )
-                .specific()
-                .first()
-            )
+            directory = LibraryIndexPage.objects.live().filter(locale_id=self.locale_id).first()
         profile_url = getattr(directory, "profile_url", None)
         return [(library, profile_url(library) if profile_url else None) for library in libraries]
 
@@ -319,7 +283,9 @@ class NewsPageTopic(Orderable):
 
 class NewsPageCountry(Orderable):
     page = ParentalKey(NewsPage, related_name="country_links", on_delete=models.CASCADE)
-    country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES)
+    country = models.ForeignKey(
+        "libraries.Country", verbose_name=_("country"), on_delete=models.CASCADE, related_name="news_links"
+    )
 
     panels = [FieldPanel("country")]
 
@@ -331,7 +297,7 @@ class NewsPageCountry(Orderable):
 class NewsPageRegion(Orderable):
     page = ParentalKey(NewsPage, related_name="region_links", on_delete=models.CASCADE)
     region = models.ForeignKey(
-        "partnerships.Region", verbose_name=_("region"), on_delete=models.CASCADE, related_name="news_links"
+        "libraries.Region", verbose_name=_("region"), on_delete=models.CASCADE, related_name="news_links"
     )
 
     panels = [FieldPanel("region")]
@@ -344,7 +310,7 @@ class NewsPageRegion(Orderable):
 class NewsPageLibrary(Orderable):
     page = ParentalKey(NewsPage, related_name="library_links", on_delete=models.CASCADE)
     library = models.ForeignKey(
-        "partnerships.Library", verbose_name=_("library"), on_delete=models.CASCADE, related_name="news_links"
+        "libraries.Library", verbose_name=_("library"), on_delete=models.CASCADE, related_name="news_links"
     )
 
     panels = [FieldPanel("library")]
@@ -357,10 +323,10 @@ class NewsPageLibrary(Orderable):
 class NewsPageRelatedNews(Orderable):
     page = ParentalKey(NewsPage, related_name="related_news_links", on_delete=models.CASCADE)
     news = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("news article"), on_delete=models.CASCADE, related_name="+"
+        "news.NewsPage", verbose_name=_("news article"), on_delete=models.CASCADE, related_name="+"
     )
 
-    panels = [PageChooserPanel("news", page_type="news.NewsPage")]
+    panels = [FieldPanel("news")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("related news article")

@@ -3,9 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
-from home.models import PublishableSnippetMixin
+from core.models import PublishableSnippetMixin
 
 
 class Topic(TranslatableMixin, PublishableSnippetMixin):
@@ -14,7 +14,7 @@ class Topic(TranslatableMixin, PublishableSnippetMixin):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, help_text=_("Latin letters; used in filter links."))
 
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+    override_translatable_fields = [SynchronizedField("slug")]
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 

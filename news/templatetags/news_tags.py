@@ -4,7 +4,7 @@ from django.utils.translation import gettext
 
 from wagtail.models import Locale
 
-from cms.jsonld import json_ld as render_json_ld
+from core.jsonld import json_ld as render_json_ld
 from news.models import NewsIndexPage
 
 register = template.Library()

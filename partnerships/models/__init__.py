@@ -9,7 +9,6 @@ from .agreements import (
     status_from_entries,
 )
 from .directory import LibraryIndexPage, NamesakeFinderPage, namesakes_of, shared_settlement_names
-from .libraries import Library, Region, localize_libraries
 from .regulation import RegulationPage
 
 __all__ = [
@@ -18,13 +17,10 @@ __all__ = [
     "AgreementIndexPage",
     "AgreementPage",
     "ChronicleEntry",
-    "Library",
     "LibraryIndexPage",
     "NamesakeFinderPage",
-    "Region",
     "RegulationPage",
     "Status",
-    "localize_libraries",
     "namesakes_of",
     "partners_from_entries",
     "shared_settlement_names",

@@ -12,12 +12,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
-from home.models import BasePage
+from core.i18n import localized_rows
+from core.models import BasePage
+from libraries.models import Library
 from partnerships.blocks import AgreementStreamBlock
-
-from .libraries import Library, localize_libraries
 
 
 class AgreementIndexPage(BasePage):
@@ -80,15 +80,8 @@ class AgreementPage(RoutablePageMixin, BasePage):
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
-    translatable_fields = BasePage.base_translatable_fields + [
-        SynchronizedField("kind"),
-        SynchronizedField("date_signed"),
-        TranslatableField("place_signed"),
-        TranslatableField("regulation"),
-        TranslatableField("body"),
-        TranslatableField("areas"),
-        TranslatableField("documents"),
-    ]
+    # The regulation is a page: link its translation in the agreement's language.
+    override_translatable_fields = [TranslatableField("regulation")]
 
     parent_page_types = ["partnerships.AgreementIndexPage"]
     subpage_types = []
@@ -106,7 +99,7 @@ class AgreementPage(RoutablePageMixin, BasePage):
         """All entries, oldest first, with libraries shown in the active language."""
         entries = list(self.chronicle().select_related("library", "corrects").order_by("date", "pk"))
         corrected = {entry.corrects_id: entry for entry in entries if entry.corrects_id}
-        localized = localize_libraries([entry.library for entry in entries if entry.library_id])
+        localized = localized_rows([entry.library for entry in entries if entry.library_id])
         by_key = {lib.translation_key: lib for lib in localized}
         for entry in entries:
             entry.display_library = by_key.get(entry.library.translation_key) if entry.library_id else None

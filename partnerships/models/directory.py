@@ -11,12 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Locale
 
-from home.models import BasePage
+from core.models import BasePage
+from libraries.models import Library, Region
+from libraries.naming import normalise_settlement
+from libraries.registry import related_pages
 from partnerships.forms import LibraryFilterForm, NamesakeFinderForm
-from partnerships.naming import normalise_settlement
 
 from .agreements import AgreementPage, ChronicleEntry
-from .libraries import Library, Region
 
 PAGE_SIZE = 50
 
@@ -112,8 +113,6 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
         )
 
     def get_profile_context(self, request, library, locale):
-        from partnerships.registry import related_pages
-
         context = self.get_context(request)
         agreement_keys = ChronicleEntry.objects.filter(
             library__translation_key=library.translation_key

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
-from home.models import BasePage
+from core.models import BasePage
 from partnerships.blocks import RegulationStreamBlock
 
 
@@ -42,12 +42,7 @@ class RegulationPage(BasePage):
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
-    translatable_fields = BasePage.base_translatable_fields + [
-        SynchronizedField("document_date"),
-        SynchronizedField("status"),
-        TranslatableField("superseded_by"),
-        TranslatableField("body"),
-    ]
+    override_translatable_fields = [TranslatableField("superseded_by")]
 
     parent_page_types = ["partnerships.AgreementIndexPage"]
     subpage_types = []

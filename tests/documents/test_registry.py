@@ -13,7 +13,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from documents.forms import DocumentFilterForm
 from documents.models import DocumentIndexPage, OfficialDocument, OfficialDocumentAttachment
 from home.models import HomePage
-from tests.documents.factories import OfficialDocumentFactory
+from tests.factories import OfficialDocumentFactory
 from tests.helpers import assert_filter_ignored, garbage_cases, main
 
 pytestmark = pytest.mark.django_db

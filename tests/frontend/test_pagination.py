@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from documents.models import DocumentIndexPage, OfficialDocument
 from partnerships.models import directory
-from tests.documents.factories import OfficialDocumentFactory
+from tests.factories import OfficialDocumentFactory
 
 pytestmark = pytest.mark.django_db
 

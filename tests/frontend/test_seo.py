@@ -134,7 +134,8 @@ def test_search_and_error_pages_are_not_indexed(client):
 
 
 def test_routes_of_routable_pages_have_their_own_canonical_url(client):
-    from partnerships.models import Library, LibraryIndexPage
+    from libraries.models import Library
+    from partnerships.models import LibraryIndexPage
 
     directory = LibraryIndexPage.objects.live().get(locale__language_code="ru")
     library = Library.objects.get(slug="bgunb", locale__language_code="ru")

@@ -56,16 +56,23 @@ class StandardPageAdminTests(WagtailPageTestCase):
         self.assertContains(response, "директор БГУНБ")
 
     def test_image_block_requires_alt_text_or_decorative_flag(self):
-        from cms.blocks import ImageBlock
+        from core.blocks import ImageBlock
 
         image = wagtail_factories.ImageFactory()
         block = ImageBlock()
+
+        def value(alt_text, decorative):
+            return block.to_python(
+                {"image": {"image": image.pk, "alt_text": alt_text, "decorative": decorative}, "caption": ""}
+            )
+
         with self.assertRaises(StructBlockValidationError) as caught:
-            block.clean(block.to_python({"image": image.pk, "alt_text": "", "decorative": False}))
-        self.assertIn("alt_text", caught.exception.block_errors)
+            block.clean(value("", False))
+        self.assertIn("alt_text", caught.exception.block_errors["image"].block_errors)
         # Either a description or the decorative flag is enough.
-        block.clean(block.to_python({"image": image.pk, "alt_text": "Баннер флешмоба", "decorative": False}))
-        block.clean(block.to_python({"image": image.pk, "alt_text": "", "decorative": True}))
+        cleaned = block.clean(value("Баннер флешмоба", False))
+        self.assertEqual(cleaned["image"].contextual_alt_text, "Баннер флешмоба")
+        self.assertTrue(block.clean(value("", True))["image"].decorative)
 
 
 def test_production_settings_refuse_to_start_without_secret_key():

@@ -10,7 +10,8 @@ from django.utils.html import escape
 from wagtail.models import Page, Revision
 from wagtail_localize.models import StringTranslation
 
-from home.models import FooterContent, HomePage, SeedRecord
+from core.models import SeedRecord
+from home.models import FooterContent, HomePage
 from tests.helpers import live_pages
 
 pytestmark = pytest.mark.django_db

@@ -1,8 +1,7 @@
 import pytest
 
 from home.models import HomePage
-
-from .factories import UserFactory
+from tests.factories import UserFactory
 
 
 @pytest.fixture

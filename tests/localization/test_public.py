@@ -13,10 +13,9 @@ from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from home.templatetags.site_tags import build_language_links, date_range
+from core.templatetags.core_tags import build_language_links, date_range
+from tests.factories import StandardPageFactory
 from tests.helpers import live_pages
-
-from .factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +146,7 @@ def test_date_range(language, start, end, expected):
 
 def test_date_range_in_templates_as_tag_and_filter():
     template = Template(
-        "{% load site_tags %}{% date_range start end %}|{{ start|date_range:end }}"
+        "{% load core_tags %}{% date_range start end %}|{{ start|date_range:end }}"
         "|{{ start|date:'DATE_FORMAT' }}"
     )
     context = Context({"start": datetime.date(2024, 4, 17), "end": datetime.date(2024, 4, 18)})
@@ -185,6 +184,6 @@ def test_switcher_without_a_page_links_homes():
     request = RequestFactory().get("/ru/")
     with translation.override("ru"):
         links = Template(
-            "{% load site_tags %}{% language_links as links %}{% for l in links %}{{ l.url }};{% endfor %}"
+            "{% load core_tags %}{% language_links as links %}{% for l in links %}{{ l.url }};{% endfor %}"
         )
         assert links.render(Context({"request": request})) == "/ru/;/en/;/be/;"

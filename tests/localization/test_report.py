@@ -11,8 +11,7 @@ from wagtail.rich_text import RichText
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from localization.report import CURRENT, INCOMPLETE, MISSING, OUTDATED, source_pages, status_rows
-
-from .factories import StandardPageFactory, UserFactory
+from tests.factories import StandardPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

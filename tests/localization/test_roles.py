@@ -12,8 +12,7 @@ from wagtail_localize.models import Translation
 
 from home.models import FooterContent
 from localization import roles
-
-from .factories import StandardPageFactory, UserFactory
+from tests.factories import StandardPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

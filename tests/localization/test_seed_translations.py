@@ -5,7 +5,8 @@ import pytest
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
-from home.models import HomePage, SeedRecord
+from core.models import SeedRecord
+from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
 

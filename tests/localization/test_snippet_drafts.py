@@ -10,13 +10,11 @@ from wagtail_localize.models import StringSegment, Translation
 
 from documents.models import DocumentIndexPage, OfficialDocument
 from home.models import FooterContent
+from libraries.models import Library
 from news.models import NewsIndexPage, Topic
-from partnerships.models import Library, LibraryIndexPage
+from partnerships.models import LibraryIndexPage
+from tests.factories import LibraryFactory, OfficialDocumentFactory, TopicFactory, UserFactory
 
-from ..documents.factories import OfficialDocumentFactory
-from ..news.factories import TopicFactory
-from ..partnerships.factories import LibraryFactory
-from .factories import UserFactory
 from .test_workflow import translate_all
 
 pytestmark = pytest.mark.django_db

@@ -14,8 +14,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from home.models import StandardPage
-
-from .factories import StandardPageFactory, UserFactory
+from tests.factories import StandardPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from movement.models import ParticipationReport
-
-from .factories import ParticipationReportFactory
+from tests.factories import ParticipationReportFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,12 +9,11 @@ from django.test import override_settings
 
 from wagtail.models import Locale
 
+from libraries.models import Library
 from movement.consent import CONSENT_TEXT_VERSION
 from movement.forms import SIGNER_SALT
 from movement.models import ParticipationReport
-from partnerships.models import Library
-
-from .factories import ParticipationReportFactory, RegionFactory
+from tests.factories import ParticipationReportFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,12 +6,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from libraries.models import Library
 from movement.forms import ParticipantFilterForm
 from movement.models import CampaignPage, ParticipationReport
-from partnerships.models import Library
+from tests.factories import CampaignPageFactory, ParticipationReportFactory, RegionFactory
 from tests.helpers import assert_filter_ignored, filter_notice, garbage_cases
-
-from .factories import CampaignPageFactory, ParticipationReportFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,10 +7,9 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
+from libraries.models import Country, Library, Region
 from news.models import NewsIndexPage, NewsPage
-from partnerships.models import Library, Region
-from tests.documents.factories import OfficialDocumentFactory
-from tests.news.factories import TopicFactory
+from tests.factories import OfficialDocumentFactory, TopicFactory
 
 
 class NewsAdminTests(WagtailPageTestCase):
@@ -28,6 +27,9 @@ class NewsAdminTests(WagtailPageTestCase):
     def test_editor_creates_an_article_with_real_blocks_and_links(self):
         topic = TopicFactory(name="Цифровизация", slug="digitisation")
         region = Region.objects.get(code="28", locale__language_code="ru")
+        russia, belarus = (
+            Country.objects.get(code=code, locale__language_code="ru") for code in ("RU", "BY")
+        )
         library = Library.objects.get(slug="nlb", locale__language_code="ru")
         image = wagtail_factories.ImageFactory(title="Подписание")
         letter = OfficialDocumentFactory(title="О сотрудничестве библиотек", number="12/3")
@@ -59,7 +61,7 @@ class NewsAdminTests(WagtailPageTestCase):
                 "source_name": "пресс-служба правительства Приамурья",
                 "source_url": "https://example.org/news/1",
                 "topic_links": inline_formset([{"topic": topic.pk}]),
-                "country_links": inline_formset([{"country": "RU"}, {"country": "BY"}]),
+                "country_links": inline_formset([{"country": russia.pk}, {"country": belarus.pk}]),
                 "region_links": inline_formset([{"region": region.pk}]),
                 "library_links": inline_formset([{"library": library.pk}]),
                 "related_news_links": inline_formset([]),
@@ -77,7 +79,7 @@ class NewsAdminTests(WagtailPageTestCase):
         self.assertEqual(page.main_image_credit, "Фото: архив, благовещенск.рф")
         self.assertEqual(timezone.localtime(page.publication_date).hour, 17)  # Moscow time as entered
         self.assertEqual([link.topic for link in page.topic_links.all()], [topic])
-        self.assertEqual([link.country for link in page.country_links.all()], ["RU", "BY"])
+        self.assertEqual([link.country.code for link in page.country_links.all()], ["RU", "BY"])
         self.assertEqual([link.region for link in page.region_links.all()], [region])
         self.assertEqual([link.library for link in page.library_links.all()], [library])
 

@@ -9,17 +9,17 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from home.models import HomePage
+from libraries.models import Region
 from news.forms import NewsFilterForm
 from news.models import NewsIndexPage, NewsPage
-from partnerships.models import Region
-from tests.helpers import assert_filter_ignored, garbage_cases, main
-from tests.news.factories import (
+from tests.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
     NewsPageRegionFactory,
     NewsPageTopicFactory,
     TopicFactory,
 )
+from tests.helpers import assert_filter_ignored, garbage_cases, main
 
 pytestmark = pytest.mark.django_db
 

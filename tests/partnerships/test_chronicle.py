@@ -6,8 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from partnerships.models import ChronicleEntry, Status
-
-from .factories import AgreementPageFactory, LibraryFactory
+from tests.factories import AgreementPageFactory, LibraryFactory
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 
-from partnerships.models import Library
+from libraries.models import Library
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +103,7 @@ def test_nothing_is_kept_when_the_database_refuses_a_row(tmp_path, monkeypatch):
 def upload(client, text, name="libraries.csv"):
     data = text.encode() if isinstance(text, str) else text
     return client.post(
-        reverse("partnerships_import_libraries"),
+        reverse("libraries_import"),
         {"file": SimpleUploadedFile(name, data, content_type="text/csv")},
     )
 
@@ -137,7 +137,7 @@ def test_an_import_by_an_editor_is_a_draft_until_a_moderator_publishes_it(client
 
     # A later import of the same row by the editor leaves the published version public.
     client.post(
-        reverse("partnerships_import_libraries"),
+        reverse("libraries_import"),
         {
             "file": SimpleUploadedFile(
                 "libraries.csv",
@@ -169,11 +169,11 @@ def test_admin_upload_of_garbage_is_a_form_error(admin_client_ru):
 def test_admin_import_page_needs_permission(client, django_user_model):
     user = django_user_model.objects.create_user("reader", "r@example.org", "pw")
     client.force_login(user)
-    response = client.get(reverse("partnerships_import_libraries"))
+    response = client.get(reverse("libraries_import"))
     assert response.status_code in (302, 403)
 
 
 def test_admin_import_form_renders(admin_client_ru):
-    response = admin_client_ru.get(reverse("partnerships_import_libraries"))
+    response = admin_client_ru.get(reverse("libraries_import"))
     assert response.status_code == 200
     assert 'type="file"' in response.content.decode()

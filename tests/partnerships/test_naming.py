@@ -1,6 +1,6 @@
 import pytest
 
-from partnerships.naming import normalise_settlement
+from libraries.naming import normalise_settlement
 
 
 @pytest.mark.parametrize(

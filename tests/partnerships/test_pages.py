@@ -10,9 +10,8 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from partnerships.forms import LibraryFilterForm, NamesakeFinderForm
 from partnerships.models import AgreementIndexPage, ChronicleEntry, RegulationPage
+from tests.factories import AgreementPageFactory, LibraryFactory
 from tests.helpers import assert_filter_ignored, filter_notice, garbage_cases, main
-
-from .factories import AgreementPageFactory, LibraryFactory
 
 D = datetime.date
 

@@ -15,8 +15,7 @@ from wagtail.search.backends import get_search_backend
 from search import text as search_text
 from search.backend import LocalizedPostgresSearchBackend
 from search.views import MAX_HITS, PER_PAGE
-
-from .factories import StandardPageFactory
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +110,7 @@ def test_excerpt_escapes_content_before_marking(client):
 
 
 def test_filter_by_content_type_and_libraries(client, ryazan):
-    from partnerships.models import Library
+    from libraries.models import Library
 
     library = Library.objects.create(
         locale=Locale.objects.get(language_code="ru"),
@@ -136,7 +135,7 @@ def test_filter_by_content_type_and_libraries(client, ryazan):
 
 
 def test_library_directory_is_searched_in_the_active_locale(client):
-    from partnerships.models import Library
+    from libraries.models import Library
 
     ru = Locale.objects.get(language_code="ru")
     library = Library.objects.create(locale=ru, full_name="Библиотека квазиуникального поиска", slug="kvazi")
@@ -245,7 +244,8 @@ def test_seeded_content_is_searchable(client):
 
 
 def test_library_results_link_to_their_directory_profiles(client):
-    from partnerships.models import Library, LibraryIndexPage
+    from libraries.models import Library
+    from partnerships.models import LibraryIndexPage
 
     directory = LibraryIndexPage.objects.live().get(locale__language_code="ru")
     library = Library.objects.get(slug="bgunb", locale__language_code="ru")

@@ -1,0 +1,124 @@
+"""The abstract page every public page type builds on, the mixins that own their panels,
+and the publishing mixin of translatable snippets."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, WorkflowMixin
+from wagtail.search import index
+
+
+class ListingFieldsMixin(models.Model):
+    """How a page presents itself in listings and cards."""
+
+    listing_title = models.CharField(
+        _("listing title"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shorter title for cards and lists; the page title is used when empty."),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    listing_summary = models.CharField(
+        _("listing summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences for cards; the introduction is used when empty."),
+    )
+
+    listing_panels = [
+        MultiFieldPanel(
+            [FieldPanel("listing_title"), FieldPanel("listing_image"), FieldPanel("listing_summary")],
+            heading=_("Listing"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_listing_title(self):
+        return self.listing_title or self.title
+
+
+class SocialFieldsMixin(models.Model):
+    """Open Graph and VK sharing data."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared; 1200×630 works best."),
+    )
+    social_text = models.CharField(_("social text"), max_length=255, blank=True)
+
+    social_panels = [
+        MultiFieldPanel([FieldPanel("social_image"), FieldPanel("social_text")], heading=_("Sharing"))
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
+    """Fields and panels every public page shares."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("listing_summary"),
+    ]
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    promote_panels = (
+        [MultiFieldPanel(Page.promote_panels, heading=_("Common page configuration"))]
+        + ListingFieldsMixin.listing_panels
+        + SocialFieldsMixin.social_panels
+    )
+
+    class Meta:
+        abstract = True
+
+    def get_listing_summary(self):
+        return self.listing_summary or self.introduction
+
+    def get_meta_description(self):
+        return self.search_description or self.get_listing_summary()
+
+    def get_social_image(self):
+        return self.social_image or self.listing_image
+
+
+class PublishableSnippetMixin(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """Drafts, revisions and moderation for a translatable snippet, as pages have.
+
+    wagtail-localize creates a new translation of such a snippet as a draft
+    (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is off), so the Russian text
+    it starts from is never public under /en/ or /be/; public lookups filter on
+    ``live``. Translators save drafts and submit them; Moderators publish.
+    The generic relations only make deleting a snippet delete its revisions
+    and workflow states.
+    """
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(app_label)s_%(class)s")
+    _workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(app_label)s_%(class)s",
+        for_concrete_model=False,
+    )
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,196 @@
+"""Template tags of the page frame: head tags for search engines and social networks, language links
+and hreflang, dates, pagination, language marks."""
+
+from django import template
+from django.conf import settings
+from django.templatetags.static import static
+from django.utils import translation
+from django.utils.html import format_html
+
+from wagtail.models import Page
+
+from core import dates
+from core.absolute_urls import absolute_url
+from core.pagination import pagination_links
+
+register = template.Library()
+
+
+def _locale_roots():
+    """Live root pages (home pages) of each language tree by language code (one query)."""
+    roots = Page.objects.live().filter(depth=2, alias_of__isnull=True).select_related("locale")
+    return {root.locale.language_code: root for root in roots}
+
+
+def _translations(page):
+    """Live, real translations of a page by language code; aliases are not translations."""
+    if page is None or not isinstance(page, Page) or not page.pk:
+        return {}
+    pages = (
+        page.get_translations(inclusive=True)
+        .live()
+        .filter(alias_of__isnull=True)
+        .select_related("locale")
+        .specific(defer=True)
+    )
+    return {p.locale.language_code: p for p in pages}
+
+
+def build_language_links(page, current=None):
+    """One entry per language: the page's translation if it exists, else that language's home.
+
+    Each entry: code, name, url, full_url, is_translation (a live translation of
+    this page; only these get hreflang alternates) and is_current.
+    """
+    current = current or translation.get_language()
+    translations = _translations(page)
+    roots = _locale_roots() if len(translations) < len(settings.LANGUAGES) else {}
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        is_translation = target is not None
+        if target is None:
+            target = roots.get(code)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": target.url if target is not None else f"/{code}/",
+                "full_url": target.full_url if target is not None else None,
+                "is_translation": is_translation,
+                "is_current": code == current,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """The language switcher's and hreflang's links, computed once per request and page."""
+    request = context.get("request")
+    cache = getattr(request, "_language_links", None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._language_links = cache
+    key = (getattr(page, "pk", None), translation.get_language())
+    if key not in cache:
+        cache[key] = build_language_links(page)
+    return cache[key]
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context, page=None):
+    """``(hreflang, url)`` pairs: each live translation of the page, then x-default (Russian)."""
+    links = [link for link in language_links(context, page) if link["is_translation"] and link["full_url"]]
+    pairs = [(link["code"], link["full_url"]) for link in links]
+    default = next((url for code, url in pairs if code == settings.LANGUAGE_CODE), None)
+    if default is None and pairs:
+        default = pairs[0][1]
+    if default is not None:
+        pairs.append(("x-default", default))
+    return pairs
+
+
+@register.simple_tag
+def date_range(start, end=None):
+    """``{% date_range start end %}`` or ``{{ start|date_range:end }}``: see core.dates.date_range."""
+    return dates.date_range(start, end)
+
+
+register.filter("date_range", date_range)
+
+
+@register.simple_tag
+def lang_if_other(obj):
+    """` lang="ru"` for content shown in another language than the page's.
+
+    Rows not yet translated (e.g. a library imported in Russian) are listed in
+    their own language; screen readers must read them as such, and readers see
+    they are not a translation. Needs ``language_code`` annotated on the row.
+    """
+    code = getattr(obj, "language_code", None)
+    if code and code != translation.get_language():
+        return format_html(' lang="{}"', code)
+    return ""
+
+
+@register.inclusion_tag("components/pagination.html", takes_context=True)
+def pagination(context, page_obj, query=None, label=None):
+    """The shared pagination of listings; see core.pagination.pagination_links."""
+    return pagination_links(page_obj, query=query, request=context.get("request"), label=label)
+
+
+OG_LOCALES = {"ru": "ru_RU", "en": "en_GB", "be": "be_BY"}
+
+
+def _social_image_url(request, page):
+    getter = getattr(page, "get_social_image", None)
+    image = getter() if callable(getter) else None
+    if image is not None:
+        rendition = image.get_rendition("fill-1200x630")
+        return absolute_url(rendition.url, request), rendition.width, rendition.height, image.title
+    return absolute_url(static("img/og-default.png"), request), 1200, 630, ""
+
+
+def _meta(context):
+    """Everything the head needs about the current page, computed once per render."""
+    cache = context.render_context
+    if "reader_meta" in cache:
+        return cache["reader_meta"]
+    request = context.get("request")
+    page = context.get("page")
+    code = translation.get_language() or settings.LANGUAGE_CODE
+    is_page = isinstance(page, Page)
+    title = context.get("meta_title", "")
+    description = context.get("meta_description", "")
+    # A view that shows something other than its page (a route's object) names its own address.
+    canonical = context.get("meta_canonical", "")
+    if is_page:
+        title = title or page.seo_title or page.title
+        getter = getattr(page, "get_meta_description", None)
+        description = description or (getter() if callable(getter) else page.search_description)
+    if is_page and not canonical:
+        canonical = page.get_full_url(request)
+        # A route of a routable page (e.g. a library profile) is its own canonical URL.
+        page_path = page.get_url(request) if request is not None else None
+        if canonical and page_path and request.path != page_path and request.path.startswith(page_path):
+            canonical += request.path[len(page_path) :]
+    elif not canonical and request is not None:
+        canonical = absolute_url(request.path, request)
+    image, width, height, alt = _social_image_url(request, page if is_page else None)
+    site_name = translation.gettext("Together Stronger")
+    meta = {
+        "title": title or site_name,
+        "description": " ".join(str(description or "").split()),
+        "canonical": canonical,
+        "image": image,
+        "image_width": width,
+        "image_height": height,
+        "image_alt": alt or title or site_name,
+        "og_locale": OG_LOCALES.get(code, code),
+        "og_alternates": [OG_LOCALES[c] for c, _n in settings.LANGUAGES if c != code and c in OG_LOCALES],
+        "og_type": "website" if not is_page or page.depth <= 2 else "article",
+        "site_name": site_name,
+        # A page may describe its organisation (the home page does: schema.org Organization).
+        "organization": page.organization_json_ld(request) if hasattr(page, "organization_json_ld") else None,
+    }
+    cache["reader_meta"] = meta
+    return meta
+
+
+@register.inclusion_tag("components/meta_description.html", takes_context=True)
+def meta_description(context):
+    """The page's description for search engines (templates may override the ``meta`` block)."""
+    return _meta(context)
+
+
+@register.inclusion_tag("components/meta_canonical.html", takes_context=True)
+def canonical_link(context):
+    return _meta(context)
+
+
+@register.inclusion_tag("components/meta_sharing.html", takes_context=True)
+def sharing_meta(context):
+    """Open Graph and VK tags with an absolute image URL; Organization JSON-LD on home pages."""
+    return _meta(context)

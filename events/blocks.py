@@ -1,0 +1,143 @@
+"""Programme blocks: a day holds its sessions; a session names its hall, track and broadcast."""
+
+from urllib.parse import urlsplit
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+
+
+class SessionFormat:
+    PLENARY = "plenary"
+    EXPERT_SESSION = "expert_session"
+    DIALOGUE = "dialogue"
+    LABORATORY = "laboratory"
+    SEMINAR = "seminar"
+    EXCURSION = "excursion"
+    SPECIAL_EVENT = "special_event"
+    CULTURAL = "cultural"
+
+    CHOICES = [
+        (PLENARY, _("Plenary session")),
+        (EXPERT_SESSION, _("Expert session")),
+        (DIALOGUE, _("Dialogue platform")),
+        (LABORATORY, _("Laboratory")),
+        (SEMINAR, _("Seminar")),
+        (EXCURSION, _("Excursion")),
+        (SPECIAL_EVENT, _("Special event")),
+        (CULTURAL, _("Cultural programme")),
+    ]
+
+
+class Provider:
+    """Broadcast platforms readers know by name; recognised from the link's host."""
+
+    CULTURE_RF = "culture_rf"
+    VK_VIDEO = "vk_video"
+    RUTUBE = "rutube"
+    YOUTUBE = "youtube"
+
+    CHOICES = [
+        (CULTURE_RF, "Культура.РФ"),
+        (VK_VIDEO, "VK Video"),
+        (RUTUBE, "RuTube"),
+        (YOUTUBE, "YouTube"),
+    ]
+    NAMES = dict(CHOICES)
+    HOSTS = {
+        "culture.ru": CULTURE_RF,
+        "xn--80aaqahgjbtdgfc0c.xn--p1ai": CULTURE_RF,  # культура.рф
+        "vk.com": VK_VIDEO,
+        "vkvideo.ru": VK_VIDEO,
+        "vk.ru": VK_VIDEO,
+        "rutube.ru": RUTUBE,
+        "youtube.com": YOUTUBE,
+        "youtu.be": YOUTUBE,
+    }
+
+    @classmethod
+    def from_url(cls, url):
+        host = (urlsplit(url or "").hostname or "").lower()
+        for known, code in cls.HOSTS.items():
+            if host == known or host.endswith("." + known):
+                return code
+        return ""
+
+
+class SessionBlock(blocks.StructBlock):
+    start_time = blocks.TimeBlock(label=_("Starts at"), required=False)
+    end_time = blocks.TimeBlock(label=_("Ends at"), required=False)
+    title = blocks.CharBlock(label=_("Title"), max_length=500)
+    format = blocks.ChoiceBlock(label=_("Format"), choices=SessionFormat.CHOICES)
+    track_number = blocks.IntegerBlock(
+        label=_("Track number"),
+        required=False,
+        min_value=1,
+        help_text=_("Sessions of different tracks run in parallel; leave empty for a common session."),
+    )
+    track_name = blocks.CharBlock(label=_("Track name"), required=False, max_length=255)
+    hall = blocks.CharBlock(
+        label=_("Hall"),
+        required=False,
+        max_length=255,
+        help_text=_("Exactly as in the event's list of halls."),
+    )
+    moderators = blocks.TextBlock(label=_("Moderators"), required=False, help_text=_("One per line."))
+    speakers = blocks.TextBlock(label=_("Speakers"), required=False, help_text=_("One per line."))
+    description = blocks.TextBlock(label=_("Description"), required=False)
+    broadcast_url = blocks.URLBlock(label=_("Live broadcast link"), required=False)
+    recording_url = blocks.URLBlock(label=_("Recording link"), required=False)
+    provider = blocks.ChoiceBlock(
+        label=_("Broadcast platform"),
+        choices=Provider.CHOICES,
+        required=False,
+        help_text=_("Leave empty to recognise it from the link."),
+    )
+
+    class Meta:
+        icon = "time"
+        label = _("Session")
+        template = "events/blocks/session_block.html"
+        form_classname = "struct-block session-block"
+        preview_value = {
+            "title": "Центральная экспертная сессия",
+            "format": SessionFormat.EXPERT_SESSION,
+            "hall": "Горьковский зал",
+            "recording_url": "https://www.culture.ru/live/broadcast/91474/",
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["format_label"] = dict(SessionFormat.CHOICES).get(value.get("format"), "")
+        return context
+
+
+class SessionStreamBlock(blocks.StreamBlock):
+    session = SessionBlock()
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Sessions")
+        template = "events/blocks/session_list_block.html"
+        preview_value = [
+            ("session", {"title": "Центральная экспертная сессия", "format": SessionFormat.EXPERT_SESSION})
+        ]
+
+
+class ProgrammeDayBlock(blocks.StructBlock):
+    date = blocks.DateBlock(label=_("Date"))
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=255, help_text=_("e.g. Day one"))
+    sessions = SessionStreamBlock(label=_("Sessions"), required=False)
+
+    class Meta:
+        icon = "date"
+        label = _("Programme day")
+        template = "events/blocks/programme_day_block.html"
+        preview_value = {"date": "2024-04-17", "title": "Первый день"}
+
+
+class ProgrammeStreamBlock(blocks.StreamBlock):
+    day = ProgrammeDayBlock()
+
+    class Meta:
+        label = _("Programme")

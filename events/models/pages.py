@@ -1,0 +1,370 @@
+"""Event pages: the events section and one page per forum, meeting or conference."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models.functions import Coalesce, ExtractYear
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from core.blocks import BaseStreamBlock
+from core.dates import SITE_TIMEZONE, validate_span
+from core.i18n import localized_rows
+from core.jsonld import json_ld
+from core.models import BasePage
+from events import calendar
+from events.blocks import ProgrammeStreamBlock
+from events.forms import EventFilterForm, ProgrammeFilterForm
+from events.programme import Programme, normalise
+
+from .inlines import EventParticipant
+
+
+class EventKind(models.TextChoices):
+    FORUM = "forum", pgettext_lazy("event kind", "Forum")
+    MEETING = "meeting", pgettext_lazy("event kind", "Meeting")
+    CONFERENCE = "conference", pgettext_lazy("event kind", "Conference")
+    OTHER = "other", pgettext_lazy("event kind", "Other event")
+
+
+def _today():
+    return timezone.localdate()
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The events section: upcoming (including running) and past events, with filters."""
+
+    per_page = 10
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("events section")
+        verbose_name_plural = _("events sections")
+
+    def events(self):
+        return (
+            EventPage.objects.live()
+            .child_of(self)
+            .annotate(last_day=Coalesce("end_date", "start_date"))
+            .select_related("listing_image")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = EventFilterForm(request.GET, kinds=EventKind.choices)
+        year, kind = form.cleaned.get("year"), form.cleaned.get("kind")
+        events = self.events()
+        years = sorted(
+            set(events.annotate(year=ExtractYear("start_date")).values_list("year", flat=True)), reverse=True
+        )
+        if year is not None:
+            events = events.filter(start_date__year=year)
+        if kind is not None:
+            events = events.filter(kind=kind)
+        today = _today()
+        # A running multi-day event stays "upcoming" until its last day is over.
+        upcoming = events.filter(last_day__gte=today).order_by("start_date", "start_time", "pk")
+        past = events.filter(last_day__lt=today).order_by("-start_date", "-pk")
+        page_number = request.GET.get("page", "1")
+        past_page = Paginator(past, self.per_page).get_page(page_number)
+        if page_number not in ("", "1") and str(past_page.number) != page_number:
+            form.add_notice(gettext("There is no such page; showing the nearest one."))
+        context.update(
+            {
+                "upcoming_events": upcoming,
+                "past_events": past_page,
+                "filter_form": form,
+                "years": years,
+                "kinds": EventKind.choices,
+                "selected_year": year,
+                "selected_kind": kind,
+                "today": today,
+                "filter_query": form.query_string(),
+                "calendar_url": self.url + self.reverse_subpage("calendar"),
+            }
+        )
+        return context
+
+    @path("calendar/", name="calendar")
+    def calendar_feed(self, request):
+        """All upcoming events of this language, one VEVENT each."""
+        cal = calendar.new_calendar(self.title)
+        upcoming = self.events().filter(last_day__gte=_today()).order_by("start_date", "pk")
+        for event in upcoming:
+            cal.add_component(calendar.event_vevent(event, event.get_full_url(request)))
+        return calendar.response(cal, f"{self.slug}.ics")
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """Checks what the admin form alone can see: session halls from the list of halls."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if "halls" in self.formsets and self.formsets["halls"].is_valid():
+            halls = {
+                normalise(form.cleaned_data.get("name"))
+                for form in self.formsets["halls"].forms
+                if form.cleaned_data and not form.cleaned_data.get("DELETE")
+            }
+            unknown = []
+            for day in cleaned.get("programme") or []:
+                for session in day.value.get("sessions") or []:
+                    hall = session.value.get("hall")
+                    if hall and normalise(hall) not in halls:
+                        unknown.append(hall)
+            if unknown:
+                self.add_error(
+                    None,
+                    ValidationError(
+                        _("Add these halls to the list of halls, or correct the sessions: %(halls)s"),
+                        params={"halls": ", ".join(sorted(set(unknown)))},
+                        code="unknown_hall",
+                    ),
+                )
+        return cleaned
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices, default=EventKind.FORUM)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("Empty for one day."))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    city = models.CharField(_("city"), max_length=255, blank=True)
+    venue_name = models.CharField(_("venue (organisation)"), max_length=500, blank=True)
+    venue_address = models.CharField(
+        _("venue address"), max_length=500, blank=True, help_text=_("e.g. Pashkov House")
+    )
+    main_theme = models.TextField(_("main theme"), blank=True)
+    audience = models.TextField(_("participants"), blank=True, help_text=_("Who takes part."))
+    description = StreamField(BaseStreamBlock(), verbose_name=_("description"), blank=True)
+    registration_url = models.URLField(_("registration or information link"), blank=True)
+    registration_note = models.CharField(_("registration note"), max_length=500, blank=True)
+    registration_deadline = models.DateField(_("registration deadline"), null=True, blank=True)
+    broadcast_platform = models.CharField(
+        _("broadcast platform"), max_length=255, blank=True, help_text=_("e.g. Культура.РФ")
+    )
+    broadcast_url = models.URLField(_("live broadcast link"), blank=True)
+    programme = StreamField(ProgrammeStreamBlock(), verbose_name=_("programme"), blank=True)
+
+    base_form_class = EventPageForm
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("main_theme"),
+        index.SearchField("city"),
+        index.SearchField("description"),
+        index.SearchField("programme"),
+        index.FilterField("start_date"),
+        index.FilterField("kind"),
+    ]
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("city"), FieldPanel("venue_name"), FieldPanel("venue_address")], heading=_("Where")
+        ),
+        InlinePanel("halls", label=_("Halls")),
+        InlinePanel("participants", label=_("Organisers and supporters")),
+        FieldPanel("main_theme"),
+        InlinePanel("key_questions", label=_("Key questions")),
+        InlinePanel("directions", label=_("Directions of work")),
+        InlinePanel("formats", label=_("Formats")),
+        FieldPanel("audience"),
+        InlinePanel("contests", label=_("Contests and awards")),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_url"),
+                FieldPanel("registration_note"),
+                FieldPanel("registration_deadline"),
+            ],
+            heading=_("Registration"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("broadcast_platform"), FieldPanel("broadcast_url")], heading=_("Broadcast")
+        ),
+        FieldPanel("programme"),
+        InlinePanel("contacts", label=_("Contact people")),
+        InlinePanel("related_documents", label=_("Related official letters")),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        validate_span(self.start_date, self.end_date, _("The event cannot end before it starts."))
+
+    # -- reading ---------------------------------------------------------
+    @property
+    def last_date(self):
+        return self.end_date or self.start_date
+
+    def is_multi_day(self):
+        return self.last_date != self.start_date
+
+    def status(self, today=None):
+        today = today or _today()
+        if self.last_date < today:
+            return "past"
+        if self.start_date <= today:
+            return "running"
+        return "upcoming"
+
+    def location_text(self, hall=""):
+        parts = [hall, self.venue_name, self.venue_address, self.city]
+        return ", ".join(part for part in parts if part)
+
+    def get_programme(self):
+        if not hasattr(self, "_programme"):
+            self._programme = Programme(self, self.halls.all())
+        return self._programme
+
+    def participants_by_role(self):
+        rows = list(self.participants.select_related("library"))
+        # Library records in the reader's language where they are translated.
+        for row, library in zip(rows, localized_rows(row.library for row in rows), strict=True):
+            row.library_local = library
+        groups = []
+        for role in EventParticipant.Role.values:
+            items = [row for row in rows if row.role == role]
+            if items:
+                groups.append({"role": role, "label": EventParticipant.ROLE_HEADINGS[role], "items": items})
+        return groups
+
+    def json_ld(self, request):
+        """schema.org Event data for a script element of type application/ld+json."""
+        programme = self.get_programme()
+        has_broadcast = bool(self.broadcast_platform or self.broadcast_url) or any(
+            s.value.get("broadcast_url") or s.value.get("recording_url") for s in programme.sessions
+        )
+
+        def when(day, time):
+            if time:
+                return datetime.datetime.combine(day, time, tzinfo=SITE_TIMEZONE).isoformat()
+            return day.isoformat()
+
+        place = {"@type": "Place", "name": self.venue_name or self.city}
+        address = ", ".join(part for part in (self.venue_address, self.city) if part)
+        if address:
+            place["address"] = {"@type": "PostalAddress", "streetAddress": address}
+            if self.city:
+                place["address"]["addressLocality"] = self.city
+        locations = [place]
+        if has_broadcast:
+            locations.append(
+                {"@type": "VirtualLocation", "url": self.broadcast_url or self.get_full_url(request)}
+            )
+        organisers = [
+            {"@type": "Organization", "name": p.name}
+            for p in self.participants.all()
+            if p.role != EventParticipant.Role.SUPPORTER
+        ]
+        sponsors = [
+            {"@type": "Organization", "name": p.name}
+            for p in self.participants.all()
+            if p.role == EventParticipant.Role.SUPPORTER
+        ]
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "startDate": when(self.start_date, self.start_time),
+            "endDate": when(self.last_date, self.end_time),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/MixedEventAttendanceMode"
+            if has_broadcast
+            else "https://schema.org/OfflineEventAttendanceMode",
+            "location": locations if len(locations) > 1 else place,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+        }
+        description = self.get_meta_description() or self.main_theme
+        if description:
+            data["description"] = description
+        if organisers:
+            data["organizer"] = organisers
+        if sponsors:
+            data["sponsor"] = sponsors
+        return json_ld(data)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        programme = self.get_programme()
+        form = ProgrammeFilterForm(request.GET, programme=programme)
+        track, hall = form.cleaned.get("track"), form.cleaned.get("hall")
+        # URLs worked out once per page, not once per session.
+        page_path = self.get_url(request)
+        page_full_url = self.get_full_url(request)
+        for session in programme.sessions:
+            session.calendar_url = page_path + self.reverse_subpage(
+                "session_calendar", kwargs={"session_id": session.id}
+            )
+            session.share_url = f"{page_full_url}#{session.anchor}"
+        context.update(
+            {
+                "page_path": page_path,
+                "calendar_url": page_path + self.reverse_subpage("calendar"),
+                "programme": programme,
+                "programme_days": programme.filtered(track=track, hall=hall),
+                "selected_track": track,
+                "selected_hall": hall,
+                "programme_filter_form": form,
+                "participant_groups": self.participants_by_role(),
+                "documents": [
+                    item.document.localized
+                    for item in self.related_documents.select_related("document", "document__locale")
+                ],
+                "event_status": self.status(),
+                "json_ld": self.json_ld(request),
+            }
+        )
+        return context
+
+    # -- calendar export ---------------------------------------------------
+    @path("calendar/", name="calendar")
+    def calendar_export(self, request):
+        """The whole event: one VEVENT per session, or the event itself when it has no sessions."""
+        cal = calendar.new_calendar(self.title)
+        page_url = self.get_full_url(request)
+        sessions = self.get_programme().sessions
+        if not sessions:
+            cal.add_component(calendar.event_vevent(self, page_url))
+        for session in sessions:
+            cal.add_component(calendar.session_vevent(self, session, f"{page_url}#{session.anchor}"))
+        return calendar.response(cal, f"{self.slug}.ics")
+
+    @path("sessions/<uuid:session_id>/calendar/", name="session_calendar")
+    def session_calendar_export(self, request, session_id):
+        session = self.get_programme().get_session(session_id)
+        if session is None:
+            raise Http404("No such session")
+        cal = calendar.new_calendar(self.title)
+        cal.add_component(
+            calendar.session_vevent(self, session, f"{self.get_full_url(request)}#{session.anchor}")
+        )
+        return calendar.response(cal, f"{self.slug}-{session.anchor}.ics")

@@ -1,0 +1,3 @@
+from .libraries import Country, Library, Region
+
+__all__ = ["Country", "Library", "Region"]

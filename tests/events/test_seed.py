@@ -1,0 +1,144 @@
+import datetime
+import io
+
+import icalendar
+import pytest
+
+from django.core.management import call_command
+from django.db.models import Q
+from django.test import Client
+
+from core.models import SeedRecord
+from documents.models import OfficialDocument
+from events.models import EventIndexPage, EventPage
+
+pytestmark = pytest.mark.django_db
+
+
+def ryazan(language="ru"):
+    return EventPage.objects.get(slug="ryazan-forum-2024", locale__language_code=language)
+
+
+def meeting(language="ru"):
+    return EventPage.objects.get(slug="annual-meeting-2023", locale__language_code=language)
+
+
+def test_ryazan_forum_carries_every_fact_of_the_programme():
+    page = ryazan()
+    assert page.start_date == datetime.date(2024, 4, 17)
+    assert page.end_date == datetime.date(2024, 4, 18)
+    assert page.city == "Рязань"
+    assert page.broadcast_platform == "Культура.РФ"
+    assert [h.name for h in page.halls.all()] == [
+        "Горьковский зал",
+        "Мультимедийный зал",
+        "Большой конференц-зал",
+        "Малый конференц-зал",
+        "Краеведческий информационный отдел",
+    ]
+    supporters = [p.name for p in page.participants.all() if p.role == "supporter"]
+    organisers = [p.name for p in page.participants.all() if p.role == "organiser"]
+    assert supporters == ["Министерство культуры Российской Федерации", "Правительство Рязанской области"]
+    assert len(organisers) == 9
+    assert organisers[0] == "Российская государственная библиотека"
+    assert organisers[-1] == "Рязанское библиотечное общество"
+    assert page.key_questions.count() == 8
+    assert page.formats.count() == 6
+    programme = page.get_programme()
+    assert [d.date for d in programme.days] == [datetime.date(2024, 4, 17), datetime.date(2024, 4, 18)]
+    day_one = programme.days[0].sessions
+    assert day_one[0].format == "expert_session"
+    assert [s.track_number for s in day_one] == [None, 1, 2, 3]
+    assert all(s.recording_url.startswith("https://www.culture.ru/live/broadcast/") for s in day_one)
+    assert {s.provider_name for s in day_one} == {"Культура.РФ"}
+    assert programme.days[1].sessions[0].format == "special_event"
+    # The source gives no times.
+    assert all(s.start_time is None for s in programme.sessions)
+
+
+def test_annual_meeting_and_its_letter():
+    page = meeting()
+    assert page.kind == "meeting"
+    assert page.venue_name == "Российская государственная библиотека"
+    assert page.venue_address == "Дом Пашкова"
+    assert page.registration_url == "https://www.rsl.ru/"
+    assert page.contests.count() == 4
+    assert page.directions.count() == 6
+    roles = [(p.role, p.name) for p in page.participants.all()]
+    assert roles[-1] == ("participating", "Российская государственная детская библиотека")
+    contacts = list(page.contacts.all())
+    assert [(c.phone, c.extension) for c in contacts] == [
+        ("+7 (495) 629-10-10", "1782"),
+        ("+7 (499) 557-04-70", "2252"),
+    ]
+    letter = page.related_documents.get().document
+    assert letter.number == "606-01.1-39@-НП"
+    assert letter.date == datetime.date(2023, 10, 10)
+    assert letter.signatory_name == "Н.А. Преподобная"
+    assert "mail@mkrf.ru" in letter.sender_details
+    assert len(letter.addressee_list) == 2
+    english = OfficialDocument.objects.get(translation_key=letter.translation_key, locale__language_code="en")
+    assert english.number == letter.number
+    assert english.signatory_position == "State Secretary — Deputy Minister"
+
+
+def test_english_translations_are_real():
+    index = EventIndexPage.objects.get(locale__language_code="en")
+    assert index.title == "Events"
+    page = ryazan("en")
+    assert page.title.startswith("All-Russian Forum")
+    assert [h.name for h in page.halls.all()][0] == "Gorky Hall"
+    assert page.get_programme().days[0].title == "Day one"
+    # Block ids survive translation, so session anchors are shared by the languages.
+    assert [s.id for s in page.get_programme().sessions] == [s.id for s in ryazan().get_programme().sessions]
+    assert meeting("en").contacts.first().name == "Irina Vasilyevna Timchishina"
+
+
+def test_seeded_pages_render_and_export():
+    client = Client()
+    for page in (ryazan(), ryazan("en"), meeting(), meeting("en")):
+        response = client.get(page.url)
+        assert response.status_code == 200
+        response = client.get(page.url + "calendar/")
+        assert response.status_code == 200
+        cal = icalendar.Calendar.from_ical(response.content)
+        assert cal.walk("VEVENT")
+
+
+def test_reseeding_leaves_the_events_untouched():
+    def state():
+        records = SeedRecord.objects.filter(
+            Q(key__startswith="forum:") | Q(key__startswith="document:minculture-606")
+        ).order_by("key")
+        return list(records.values_list("key", "seed_hash", "state_hash", "revision_id"))
+
+    before = state()
+    assert len(before) == 8  # index, letter, two events, and their English translations
+    out = io.StringIO()
+    call_command("load_seed_content", stdout=out)
+    assert state() == before
+    assert "forum:" not in out.getvalue()  # nothing about our keys: neither updated nor left alone
+
+
+def test_meeting_page_links_the_letter_in_the_registry():
+    client = Client()
+    for language in ("ru", "en"):
+        page = meeting(language)
+        letter = page.related_documents.get().document.get_translation(page.locale)
+        url = letter.get_url()
+        html = client.get(page.url).content.decode()
+        # Linked to the registry when the documents section exists, plain text otherwise.
+        expected = f'<a href="{url}">{letter.title}</a>' if url else f"<li>{letter.title} — "
+        assert expected in html
+        if url:
+            assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("ru", "17–18\xa0апреля 2024"), ("en", "17–18\xa0April 2024")],
+)
+def test_event_dates_read_as_a_range_in_the_reader_language(language, expected):
+    html = Client().get(ryazan(language).url).content.decode()
+    assert f'<time datetime="2024-04-17">{expected}</time>' in html
+    assert "28–29\xa0ноября 2023" in Client().get(meeting().url).content.decode()

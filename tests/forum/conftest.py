@@ -1,8 +1,0 @@
-import pytest
-
-from forum.models import EventIndexPage
-
-
-@pytest.fixture
-def events_index():
-    return EventIndexPage.objects.get(locale__language_code="ru")
