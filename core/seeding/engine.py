@@ -79,21 +79,17 @@ def _translatable_names(obj):
 
 
 def _translation_strings_state(source_obj, locale):
-    from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+    """The translated strings of one object in one language.
 
-    source = TranslationSource.objects.get_for_instance_or_none(source_obj)
-    if source is None:
-        return fingerprint([])
-    # Only this object's contexts: the same string translated for another object is not an edit here.
+    Taken by the object's own contexts, not by its current segments: another language's import
+    refreshes the segments when the source changed, which is no edit of this translation.
+    """
+    from wagtail_localize.models import StringTranslation
+
     rows = (
-        StringTranslation.objects.filter(
-            locale=locale,
-            translation_of__segments__source=source,
-            context__in=StringSegment.objects.filter(source=source).values("context"),
-        )
+        StringTranslation.objects.filter(locale=locale, context__object_id=source_obj.translation_key)
         .values_list("translation_of_id", "context_id", "data")
         .order_by("translation_of_id", "context_id")
-        .distinct()
     )
     return fingerprint(list(rows))
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.module_loading import import_string
@@ -100,7 +101,7 @@ class ContentLoader:
             for entry in data_file.entries:
                 try:
                     obj = self.seed(entry)
-                except DataError as error:
+                except (DataError, ValidationError) as error:
                     raise DataError(f"{entry}: {error}") from error
                 self.objects[entry.key] = obj
                 if is_translated(data_file, entry):
