@@ -25,8 +25,9 @@ the menu), ``site_setting: true`` (a per-site settings model),
 ``draw`` + ``lines`` + ``file_name`` (an image drawn by Python named in
 ``settings.SEED_CONTENT_DRAWINGS``), ``append_only: [fields]`` + ``rows`` (records that are added
 once and never changed, such as a chronicle), ``translate: false`` (Russian only).
-Everything is checked before anything is written: unknown models, fields, options, duplicate keys
-and references to keys not seeded before are errors naming the file and the entry.
+Unknown models, fields and options, duplicate keys and references to keys not seeded before are
+found before anything is written; block types and codes as each entry is built. Every error names
+the file and the entry, and a run that fails changes nothing (it is one transaction).
 """
 
 import re
