@@ -1,26 +1,20 @@
-"""A throw-away PostgreSQL cluster on a Unix socket, for tests.
+"""What every throw-away service shares: start, export its address, stop however the process ends.
 
-Usage as a command: ``python -m tests.pgcluster -- COMMAND...`` starts a
-cluster, runs COMMAND with DATABASE_URL pointing at it, stops the cluster and
-exits with COMMAND's status. The pytest plugin tests/postgres.py uses ``cluster()``.
-
-The cluster is stopped and its directory removed however the process ends: on
-normal exit, on an exception, and on SIGTERM, SIGHUP or SIGINT, after which
-the process dies of that signal as if it had not caught it.
+A service (see ``Service``) starts a server of its own in a temporary directory, on a Unix socket or
+a loopback port, and returns the environment variables that point the portal at it. It is stopped
+and its directory removed on normal exit, on an exception, and on SIGTERM, SIGHUP or SIGINT, after
+which the process dies of that signal as if it had not caught it.
 """
 
 import atexit
 import contextlib
-import glob
 import os
-import pwd
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
 import time
-from urllib.parse import quote
 
 # Signals that end a test run from outside: a CI timeout, a closed terminal, Ctrl-C. Inside pytest
 # SIGINT stays Python's KeyboardInterrupt, which pytest turns into a summary, ``pytest_unconfigure``
@@ -30,41 +24,10 @@ LIBRARY_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 STOP_TIMEOUT = 30
 COMMAND_GRACE = 20
 
-_live = []  # clusters of this process that are not stopped yet, newest last
+_live = []  # services of this process that are not stopped yet, newest last
 
 
-def find_bindir():
-    """Debian's versioned server binaries, newest first; else whatever is on PATH."""
-    candidates = sorted(
-        glob.glob("/usr/lib/postgresql/*/bin/initdb"),
-        key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0,
-        reverse=True,
-    )
-    if candidates:
-        return os.path.dirname(candidates[0])
-    found = shutil.which("pg_ctl")
-    if found:
-        return os.path.dirname(found)
-    raise RuntimeError(
-        "PostgreSQL server binaries not found; install Debian's 'postgresql' package "
-        "(make test does this) or set DATABASE_URL."
-    )
-
-
-def _runner():
-    """initdb refuses to run as root: run the server as the 'postgres' system user then."""
-    if os.geteuid() != 0:
-        return [], None
-    try:
-        user = pwd.getpwnam("postgres")
-    except KeyError as error:
-        raise RuntimeError(
-            "Running as root needs the 'postgres' system user (Debian's postgresql)."
-        ) from error
-    return ["runuser", "-u", "postgres", "--"], user
-
-
-def _alive(pid):
+def alive(pid):
     """Whether pid is a running process (a zombie waiting for its parent counts as gone)."""
     try:
         os.kill(pid, 0)
@@ -79,120 +42,51 @@ def _alive(pid):
         return True
 
 
-class Cluster:
-    def __init__(self, dbname="vmeste"):
-        self.dbname = dbname
-        self.bindir = find_bindir()
-        self.prefix, self.user = _runner()
-        self.workdir = self.datadir = self.sockdir = None
-        self.server_pid = None
+def wait_gone(pid, timeout=STOP_TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
 
-    def _bin(self, name):
-        return os.path.join(self.bindir, name)
 
-    def _run(self, *args):
-        return subprocess.run([*self.prefix, *args], check=True, stdout=subprocess.DEVNULL)
+class Service:
+    """One throw-away server. Subclasses set ``env_var`` and implement ``launch`` and ``shutdown``.
+
+    ``launch`` starts the server inside ``self.workdir`` and returns its URL; ``shutdown`` stops it
+    (it may run after a half-finished launch, so it checks what exists). The directory is removed
+    after ``shutdown`` whatever happens.
+    """
+
+    env_var = None  # the environment variable the portal reads the service's URL from
+
+    def __init__(self):
+        self.workdir = None
+
+    def needed(self, environ=os.environ):
+        """Not when the environment already names a service of this kind (a developer's own server)."""
+        return not environ.get(self.env_var)
 
     def start(self):
         # Registered before anything exists on disk, so that any ending from here on cleans up.
         _live.append(self)
-        _install_handlers(LIBRARY_SIGNALS)
-        self.workdir = tempfile.mkdtemp(prefix="vmeste-pg-")
-        self.datadir = os.path.join(self.workdir, "data")
-        self.sockdir = os.path.join(self.workdir, "sock")
-        os.mkdir(self.sockdir)
-        if self.user is not None:
-            os.chmod(self.workdir, 0o755)
-            for path in (self.workdir, self.sockdir):
-                os.chown(path, self.user.pw_uid, self.user.pw_gid)
-        self._run(
-            self._bin("initdb"),
-            "-D",
-            self.datadir,
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-            "--locale=C.UTF-8",
-        )
-        options = (
-            f"-c listen_addresses='' -k {self.sockdir} "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        )
-        self._run(
-            self._bin("pg_ctl"),
-            "-D",
-            self.datadir,
-            "-o",
-            options,
-            "-w",
-            "-s",
-            "-l",
-            os.path.join(self.workdir, "server.log"),
-            "start",
-        )
-        self.server_pid = self._read_server_pid()
-        for _ in range(50):
-            ready = subprocess.run([self._bin("pg_isready"), "-h", self.sockdir, "-q"], check=False)
-            if ready.returncode == 0:
-                break
-            time.sleep(0.1)
-        subprocess.run([self._bin("createdb"), "-h", self.sockdir, "-U", "postgres", self.dbname], check=True)
-        return f"postgres://postgres@{quote(self.sockdir, safe='')}/{self.dbname}"
-
-    def _read_server_pid(self):
-        """The postmaster's pid, from the first line of its lock file in our data directory."""
-        try:
-            with open(os.path.join(self.datadir, "postmaster.pid")) as lock:
-                return int(lock.readline())
-        except (OSError, ValueError):
-            return None
-
-    def _is_our_server(self, pid):
-        """pid is still the postmaster of this data directory (pids get reused)."""
-        try:
-            with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
-                return self.datadir.encode() in cmdline.read().split(b"\0")
-        except OSError:
-            return False
+        install_handlers(LIBRARY_SIGNALS)
+        self.workdir = tempfile.mkdtemp(prefix=f"vmeste-{type(self).__name__.lower()}-")
+        return self.launch()
 
     def stop(self):
         if self not in _live:
             return
         try:
-            if self.datadir and os.path.exists(os.path.join(self.datadir, "postmaster.pid")):
-                subprocess.run(
-                    [
-                        *self.prefix,
-                        self._bin("pg_ctl"),
-                        "-D",
-                        self.datadir,
-                        "-m",
-                        "fast",
-                        "-w",
-                        "-t",
-                        str(STOP_TIMEOUT),
-                        "-s",
-                        "stop",
-                    ],
-                    check=False,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                )
-            # pg_ctl failed or the server was started but never recorded: end it by its pid, only if
-            # that pid is still the postmaster of our own data directory.
-            pid = self.server_pid or self._read_server_pid()
-            if pid and _alive(pid) and self._is_our_server(pid):
-                os.kill(pid, signal.SIGQUIT)
-                deadline = time.monotonic() + STOP_TIMEOUT
-                while _alive(pid) and time.monotonic() < deadline:
-                    time.sleep(0.1)
+            self.shutdown()
         finally:
             if self.workdir:
                 shutil.rmtree(self.workdir, ignore_errors=True)
             _live.remove(self)
+
+    def launch(self):
+        raise NotImplementedError
+
+    def shutdown(self):
+        raise NotImplementedError
 
 
 def stop_all():
@@ -200,7 +94,7 @@ def stop_all():
         _live[-1].stop()
 
 
-_children = []  # commands started by main(), to be ended before their database goes away
+_children = []  # commands started by main(), to be ended before their services go away
 _handled = set()
 
 
@@ -223,10 +117,10 @@ def _end_children(signum):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signum)
     deadline = time.monotonic() + COMMAND_GRACE
-    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+    while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
         time.sleep(0.1)
     for pid in pids:
-        if _alive(pid):
+        if alive(pid):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
 
@@ -246,7 +140,7 @@ def _on_fatal_signal(signum, frame):
         sys.exit(128 + signum)
 
 
-def _install_handlers(signals):
+def install_handlers(signals):
     """Catch the signals whose handling nobody else changed (a nohup'd SIGHUP stays ignored)."""
     if not _handled:
         atexit.register(stop_all)
@@ -258,28 +152,36 @@ def _install_handlers(signals):
 
 
 @contextlib.contextmanager
-def cluster(dbname="vmeste"):
-    running = Cluster(dbname)
+def running(service):
+    """Start one service; yield its URL; stop it on leaving."""
     try:
-        yield running.start()
+        yield service.start()
     finally:
-        running.stop()
+        service.stop()
 
 
-def main(argv):
+@contextlib.contextmanager
+def environment(services, environ=os.environ):
+    """Start each service the environment does not name yet; yield the variables to add."""
+    added = {}
+    with contextlib.ExitStack() as stack:
+        for service in services:
+            if service.needed(environ):
+                added[service.env_var] = stack.enter_context(running(service))
+        yield added
+
+
+def main(argv, services, usage=""):
+    """``python -m tests.services -- COMMAND...``: COMMAND runs with every service started."""
     if "--" in argv:
         argv = argv[argv.index("--") + 1 :]
     if not argv:
-        print(__doc__)
+        print(usage)
         return 2
-    _install_handlers(FATAL_SIGNALS)
-    with cluster() as url:
-        print(f"PostgreSQL test cluster: {url}", flush=True)
-        env = dict(os.environ, DATABASE_URL=url)
-        child = subprocess.Popen(argv, env=env)
+    install_handlers(FATAL_SIGNALS)
+    with environment(services) as added:
+        for name, value in added.items():
+            print(f"Test service: {name}={value}", flush=True)
+        child = subprocess.Popen(argv, env=dict(os.environ, **added))
         _children.append(child)
         return child.wait()
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
