@@ -9,7 +9,7 @@ from django.core.files.storage import default_storage
 
 from news.models import NewsIndexPage, NewsPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seeded")
 
 TITLES = {
     "ru": "Библиотеки Приамурья и Белоруссии займутся сохранением книжных памятников",
