@@ -65,5 +65,6 @@ if [ ! -f "$STAMP" ]; then
     else
         "$VENV/bin/uv" pip install -q --python "$VENV/bin/python" -r requirements.txt
     fi
+    rm -f "$VENV"/.installed-*  # a stamp of earlier locks must not vouch for them on a way back
     touch "$STAMP"
 fi

@@ -1,4 +1,7 @@
 import os
+import subprocess
+import sys
+import tempfile
 
 import pytest
 
@@ -7,30 +10,37 @@ from tests.databases import TestDatabases, run_id
 SEEDED = "seeded_database"  # a test whose fixtures include this one runs on the seeded database
 
 _databases = None
+_builder = None
 
 
-def databases():
+def databases(config=None):
     global _databases
     if _databases is None:
         from django.db import connection
 
-        _databases = TestDatabases(connection, os.environ.get("PYTEST_XDIST_WORKER", "main"))
+        unblocked = None
+        if config is not None:
+            from pytest_django.plugin import blocking_manager_key
+
+            unblocked = config.stash[blocking_manager_key].unblock
+        _databases = TestDatabases(connection, os.environ.get("PYTEST_XDIST_WORKER", "main"), unblocked)
     return _databases
 
 
 def pytest_configure(config):
-    run_id()  # before xdist starts its workers, so they share the run's templates
+    run_id()  # before any other process of the run starts, so they share the run's templates
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(request, django_test_environment, django_db_blocker):
-    """Template databases built once per run, this process's copies cloned from them (tests/databases.py)."""
-    seeded = any(SEEDED in item.fixturenames for item in request.session.items)
-    with django_db_blocker.unblock():
-        databases().setup(seeded=seeded)
-    yield
-    with django_db_blocker.unblock():
-        databases().drop_copies()
+def _uses_db(item):
+    from django.test import TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    names = set(item.fixturenames)
+    return bool(
+        (cls is not None and issubclass(cls, TransactionTestCase))
+        or item.get_closest_marker("django_db")
+        or names & {"db", "transactional_db", "live_server", "django_db_setup"}
+    )
 
 
 def _transactional(item):
@@ -45,9 +55,48 @@ def _transactional(item):
     return bool({"transactional_db", "live_server"} & set(item.fixturenames))
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    # Tests without a database first, while the builder makes the templates; the seeded ones after
+    # the minimal ones; transactional tests last, as Django orders them.
+    def order(item):
+        if _transactional(item):
+            return 3
+        if SEEDED in item.fixturenames:
+            return 2
+        return 1 if _uses_db(item) else 0
+
+    items.sort(key=order)
+
+
+def pytest_collection_finish(session):
+    """Start building the templates the collected tests need, in a process of its own."""
+    global _builder
+    if hasattr(session.config, "workerinput") or not any(_uses_db(item) for item in session.items):
+        return
+    templates = ["migrated", "minimal"]
+    if any(SEEDED in item.fixturenames for item in session.items):
+        templates.append("seeded")
+    log = tempfile.TemporaryFile()  # noqa: SIM115 -- read when the run ends, closed with the process
+    _builder = subprocess.Popen(
+        [sys.executable, "-m", "tests.databases", *templates], stdout=log, stderr=subprocess.STDOUT
+    )
+    _builder.log = log
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker):
+    """This process's copy of the minimal template (tests/databases.py); the seeded one when needed."""
+    with django_db_blocker.unblock():
+        databases(request.config).setup()
+    yield
+    with django_db_blocker.unblock():
+        databases().drop_copies()
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    databases().want("seeded" if SEEDED in item.fixturenames else "minimal")
+    databases(item.config).want("seeded" if SEEDED in item.fixturenames else "minimal")
 
 
 @pytest.hookimpl(wrapper=True)
@@ -60,12 +109,17 @@ def pytest_runtest_teardown(item, nextitem):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_unconfigure(config):
-    # The run's first process (not an xdist worker) drops the templates, before the services stop.
-    # Workers start after pytest_configure, so the controller has made no connection yet.
-    from django.conf import settings
-
-    if not hasattr(config, "workerinput") and settings.configured:
-        databases().drop_templates()
+    # The run's first process drops every database of the run, before the services stop.
+    if hasattr(config, "workerinput"):
+        return
+    if _builder is not None:
+        if _builder.poll() is None:
+            _builder.terminate()  # an interrupted run; otherwise it has finished long ago
+        if _builder.wait(timeout=60) not in (0, -15):
+            _builder.log.seek(0)
+            sys.stderr.write("Template builder failed:\n" + _builder.log.read().decode(errors="replace"))
+    if _databases is not None or _builder is not None:
+        databases().drop_all()
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,16 @@
 """pytest plugin, loaded before Django reads its settings (``-p tests.plugin`` in pyproject.toml).
 
 It makes a plain ``pytest`` on a fresh clone work like ``make test``: it compiles the message
-catalogs and starts the services (tests/services/) that the environment does not name.
+catalogs, starts the services (tests/services/) that the environment does not name and gives the
+run one media directory, shared by the processes it starts (cms/settings/test.py).
 """
 
 import contextlib
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -34,6 +37,9 @@ def pytest_load_initial_conftests(early_config, parser, args):
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         compile_messages()
         stack = contextlib.ExitStack()
+        media = tempfile.mkdtemp(prefix="vmeste-test-media-")
+        stack.callback(shutil.rmtree, media, ignore_errors=True)
+        os.environ["VMESTE_TEST_MEDIA_ROOT"] = media
         os.environ.update(stack.enter_context(environment(services())))
         early_config._vmeste_services = stack
     return (yield)
