@@ -4,10 +4,11 @@ Why not pytest-postgresql: it runs ``pg_ctl`` as the current user and has no opt
 another one, and PostgreSQL refuses to run as root, which is how this project's machines and CI run
 (tried with pytest-postgresql 10.0.0: "pg_ctl: cannot be run as root"; upstream issues #341, #455).
 Making it work would take a ``pg_ctl`` wrapper around runuser plus opening pytest's private
-temporary directory to the ``postgres`` user. Its start-up is no faster (measured on the same
-machine: about 4-5 s for either, nearly all of it initdb), it starts from a pytest fixture while
-Django reads DATABASE_URL before any fixture runs, and ``make bench`` needs the cluster outside
-pytest. So this module starts the server itself, as the ``postgres`` user when run as root.
+temporary directory to the ``postgres`` user. Its start-up is no faster: measured back to back on
+the same (busy) 2-core machine, 3.6-4.4 s for pytest-postgresql run as the ``postgres`` user against
+3.0-4.1 s here, nearly all of it initdb. It starts from a pytest fixture, while Django reads
+DATABASE_URL before any fixture runs, and ``make bench`` needs the cluster outside pytest.
+So this module starts the server itself, as the ``postgres`` user when run as root.
 """
 
 import glob
