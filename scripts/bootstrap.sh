@@ -68,3 +68,8 @@ if [ ! -f "$STAMP" ]; then
     rm -f "$VENV"/.installed-*  # a stamp of earlier locks must not vouch for them on a way back
     touch "$STAMP"
 fi
+
+# The project directory on the venv's path: `.venv/bin/pytest` then imports the test plugin
+# (pyproject.toml: -p tests.plugin) as `python -m pytest` does from here.
+SITE="$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+[ "$(cat "$SITE/vmeste-project.pth" 2>/dev/null)" = "$PWD" ] || echo "$PWD" > "$SITE/vmeste-project.pth"
