@@ -139,6 +139,8 @@ def seeded(seeded_database, db):
     Tests that build their own data with ``tests.factories`` do not ask for it: they run on the
     minimal site (locales, the home page in three languages, the default site).
     """
+    if databases().current != "seeded":  # the database is chosen before fixtures are set up
+        pytest.fail("request seeded as an argument or with usefixtures, not through getfixturevalue")
 
 
 @pytest.fixture
