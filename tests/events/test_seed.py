@@ -12,7 +12,7 @@ from core.models import SeedRecord
 from documents.models import OfficialDocument
 from events.models import EventIndexPage, EventPage
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
+pytestmark = pytest.mark.usefixtures("seeded")
 
 
 def ryazan(language="ru"):

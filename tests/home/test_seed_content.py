@@ -14,7 +14,7 @@ from core.models import SeedRecord
 from home.models import FooterContent, HomePage
 from tests.helpers import live_pages
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
+pytestmark = pytest.mark.usefixtures("seeded")
 
 
 def reseed():

@@ -8,7 +8,7 @@ from wagtail_localize.models import Translation
 from core.models import SeedRecord
 from home.models import HomePage
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
+pytestmark = pytest.mark.usefixtures("seeded")
 
 
 def seeded_russian_pages():

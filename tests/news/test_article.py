@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from libraries.models import Library
 from news.models import NewsIndexPage, NewsPage, Topic
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
+pytestmark = pytest.mark.usefixtures("seeded")
 
 SLUG = "amur-belarus-libraries-agreement"
 

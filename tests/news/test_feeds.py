@@ -12,7 +12,7 @@ from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
 from tests.factories import NewsIndexPageFactory, NewsPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seeded")
 
 TITLES = {
     "ru": "Библиотеки Приамурья и Белоруссии займутся сохранением книжных памятников",

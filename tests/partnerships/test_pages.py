@@ -13,6 +13,8 @@ from partnerships.models import AgreementIndexPage, ChronicleEntry, RegulationPa
 from tests.factories import AgreementPageFactory, LibraryFactory
 from tests.helpers import assert_filter_ignored, filter_notice, garbage_cases, main
 
+pytestmark = pytest.mark.usefixtures("seeded")
+
 D = datetime.date
 
 
