@@ -1,0 +1,15 @@
+from wagtail import hooks
+
+from core.methods import SAFE_METHODS, method_not_allowed
+
+
+@hooks.register("before_serve_page", order=-100)
+def refuse_methods_a_page_does_not_serve(page, request, serve_args, serve_kwargs):
+    if request.method in SAFE_METHODS:
+        return None
+    # A routable page's route hands its view to serve() as the first argument.
+    view = serve_args[0] if serve_args and callable(serve_args[0]) else None
+    allowed = getattr(view, "http_methods", SAFE_METHODS)
+    if request.method not in allowed:
+        return method_not_allowed(request, allowed)
+    return None
