@@ -13,3 +13,15 @@ def refuse_methods_a_page_does_not_serve(page, request, serve_args, serve_kwargs
     if request.method not in allowed:
         return method_not_allowed(request, allowed)
     return None
+
+
+@hooks.register("register_admin_urls")
+def register_job_urls():
+    from django.urls import path
+
+    from core import admin_views
+
+    return [
+        path("jobs/", admin_views.job_list, name="core_jobs"),
+        path("jobs/<int:pk>/", admin_views.job_detail, name="core_job"),
+    ]

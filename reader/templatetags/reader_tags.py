@@ -41,7 +41,8 @@ def metrica_counter(context, counter_id):
     return format_html(
         '<script nonce="{nonce}" src="https://mc.yandex.ru/metrika/tag.js" async></script>'
         '<script nonce="{nonce}">window.ym=window.ym||function(){{(ym.a=ym.a||[]).push(arguments)}};'
-        'ym.l=+new Date();ym({id},"init",{{clickmap:true,trackLinks:true,accurateTrackBounce:true}});</script>',
+        'ym.l=+new Date();ym({id},"init",{{clickmap:true,trackLinks:true,accurateTrackBounce:true}});'
+        "</script>",
         nonce=request.csp_nonce,
         id=int(counter_id),
     )
