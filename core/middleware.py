@@ -58,10 +58,10 @@ class RequestBodyLimitMiddleware:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:
                 length = 0
-            content_type = request.META.get("CONTENT_TYPE", "")
-            if length > limit or (request.method == "POST" and content_type.startswith("multipart/")):
+            if length > limit:
                 response = HttpResponse(
-                    _("The request is too large or carries a file; this address accepts neither."),
+                    _("The request is too large: forms on this site take at most %(size)s kB.")
+                    % {"size": limit // 1024},
                     status=413,
                     content_type="text/plain; charset=utf-8",
                 )

@@ -176,7 +176,9 @@ def test_upload_of_a_foreign_or_broken_po_is_refused_with_a_message(client, tran
     assert response.status_code == 302
     run_background_jobs()
     job = BackgroundJob.objects.get()
-    assert job.status == BackgroundJob.Status.FAILED and "другого перевода" in job.message  # the admin language
+    assert (
+        job.status == BackgroundJob.Status.FAILED and "другого перевода" in job.message
+    )  # the admin language
     html = client.get(response["Location"]).content.decode()
     assert job.message in html
     assert not StringTranslation.objects.filter(
