@@ -22,6 +22,14 @@ def env_bool(name, default=False):
     raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), got {value!r}")
 
 
+def proxy_ssl_header(value):
+    """ "X-Forwarded-Proto" (or "Header-Name:value") → Django's (META key, value); empty → None."""
+    if not value.strip():
+        return None
+    name, _sep, expected = value.partition(":")
+    return ("HTTP_" + name.strip().upper().replace("-", "_"), expected.strip() or "https")
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 

@@ -3,7 +3,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import env_bool, proxy_ssl_header
 
 DEBUG = env_bool("DEBUG", False)
 if not SECRET_KEY:  # noqa: F405
@@ -58,16 +58,8 @@ else:
 # ---------------------------------------------------------------------------------------------------
 
 
-def _proxy_ssl_header(value):
-    """ "X-Forwarded-Proto" (or "Header-Name:value") → Django's (META key, value); empty → None."""
-    if not value.strip():
-        return None
-    name, _sep, expected = value.partition(":")
-    return ("HTTP_" + name.strip().upper().replace("-", "_"), expected.strip() or "https")
-
-
 # The header the TLS-terminating proxy sets (and strips from clients); empty when there is no proxy.
-SECURE_PROXY_SSL_HEADER = _proxy_ssl_header(os.environ.get("SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto"))
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(os.environ.get("SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto"))
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # Django sends HSTS only on HTTPS responses.
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
