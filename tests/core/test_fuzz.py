@@ -17,27 +17,20 @@ from django.test import override_settings
 pytestmark = pytest.mark.django_db
 
 MAX_URLS = 250
-MAX_REQUESTS = 4000
-PER_SHAPE = 2
+MAX_REQUESTS = 2500
+PER_SHAPE = 1
 HOSTILE = [
     "%C2%B2",  # "²": isdigit() is true, int() refuses it
     "%D9%A1%D9%A2",  # Arabic-Indic digits
     "-1",
-    "0",
     "99999999999999999999999999",
     "1e309",
-    "NaN",
-    "%00",
     "1%00",
     "%ff%fe",
     "x" * 3000,
-    "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-    "%27%20OR%201%3D1--",
+    "%3Cscript%3E%27%22%7B%7B7*7%7D%7D",
     "..%2F..%2Fetc%2Fpasswd",
-    "%7B%7B7*7%7D%7D",
-    "%25",
-    "%F0%9F%99%82",
-    "%0D%0ASet-Cookie%3A%20x%3D1",
+    "%25%0D%0ASet-Cookie%3A%20x%3D1",
     "",
 ]
 # Parameters some views read though no link on the site carries them.
@@ -124,7 +117,11 @@ def plan(pages, params, post_forms):
     requests = []
     for paths in per_shape.values():
         for path in paths:
-            for name in sorted(params[path] | KNOWN_PARAMS):
+            # Every parameter gets every value: all together, and the ones the site links with alone.
+            names = sorted(params[path] | KNOWN_PARAMS)
+            for value in HOSTILE:
+                requests.append(("get", f"{path}?" + "&".join(f"{name}={value}" for name in names), None))
+            for name in sorted(params[path]):
                 for value in HOSTILE:
                     requests.append(("get", f"{path}?{name}={value}", None))
                 requests.append(("get", f"{path}?{name}=1&{name}=%ff&{name}[]=x", None))
@@ -176,7 +173,7 @@ def test_odd_headers_and_cookies_give_no_5xx(client, seeded):
 @override_settings(ALLOWED_HOSTS=["testserver"])
 def test_a_foreign_host_header_is_a_400(client, seeded):
     client.raise_request_exception = False
-    for host in ["evil.example", "x" * 300, "testserver:99999", "[::1", "тест.рф"]:
+    for host in ["evil.example", "x" * 300, "[::1", "тест.рф", "testserver@evil.example"]:
         assert client.get("/ru/", HTTP_HOST=host).status_code == 400
 
 
