@@ -284,7 +284,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com"],
+        "img-src": [SELF, "data:", "blob:"],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF, "https://releases.wagtail.io"],
         "frame-src": [SELF],
@@ -294,6 +294,9 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     }
 }
+
+# No Gravatar: the admin would send a hash of every editor's e-mail address to a foreign service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Request bodies outside the admin: the participation form is a few kilobytes and takes no file.
 PUBLIC_MAX_REQUEST_BODY = int(os.environ.get("PUBLIC_MAX_REQUEST_BODY", 64 * 1024))
