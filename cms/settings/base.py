@@ -286,7 +286,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:", "blob:"],
         "font-src": [SELF, "data:"],
-        "connect-src": [SELF, "https://releases.wagtail.io"],
+        "connect-src": [SELF, "https://releases.wagtail.org"],  # the upgrade notice
         "frame-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
