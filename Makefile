@@ -31,10 +31,12 @@ setup: install messages
 messages:
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 
-## make test: lint, then the whole suite; pytest compiles the message catalogs and starts a
-## throw-away PostgreSQL cluster itself (tests/plugin.py), so a plain `.venv/bin/pytest` does too.
+## make test: lint, then the whole suite in TEST_PROCESSES processes (pytest-xdist, a test module
+## per process at a time); pytest compiles the message catalogs and starts a throw-away PostgreSQL
+## cluster itself (tests/plugin.py), so a plain `.venv/bin/pytest` does too.
+TEST_PROCESSES ?= 2
 test: lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile
 
 lint:
 	scripts/bootstrap.sh dev
