@@ -7,7 +7,7 @@ PORT ?= 8000
 LOCK_FLAGS = --python-version 3.11 --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
 TEMPLATES = $(shell find templates */templates -name '*.html' 2>/dev/null)
 
-.PHONY: run install setup messages test lint lock bench clean
+.PHONY: run install setup messages test fuzz lint lock bench clean
 
 ## make run: install, migrate, compile translations, load seed content, create an admin, serve (with the worker).
 run: setup
@@ -37,6 +37,11 @@ messages:
 TEST_PROCESSES ?= 2
 test: lint
 	$(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile
+
+## make fuzz: the fuzz test with every hostile value in every parameter alone (longer than the suite's).
+fuzz:
+	scripts/bootstrap.sh dev
+	VMESTE_FUZZ=full $(PY) -m pytest tests/core/test_fuzz.py
 
 lint:
 	scripts/bootstrap.sh dev
