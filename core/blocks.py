@@ -149,6 +149,12 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "blocks/document_link_block.html"
         preview_value = preview({"title": pgettext_lazy("block preview", "Regulation on cooperation (PDF)")})
 
+    def get_preview_value(self):
+        # The template links a document: preview with the newest one (none on an empty site).
+        value = super().get_preview_value()
+        value["document"] = self.child_blocks["document"].model_class.objects.order_by("-pk").first()
+        return value
+
 
 class LinkBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Link text"), max_length=255)

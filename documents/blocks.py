@@ -25,3 +25,10 @@ class OfficialDocumentBlock(blocks.StructBlock):
         preview_value = preview(
             {"title": pgettext_lazy("block preview", "BGUNB letter of 3 June 2024, No. 01-16/124")}
         )
+
+    def get_preview_value(self):
+        # The template shows nothing without a document: preview the link with a published one.
+        value = super().get_preview_value()
+        documents = self.child_blocks["document"].model_class.objects.filter(live=True)
+        value["document"] = documents.order_by("-date", "-pk").first()
+        return value

@@ -1,5 +1,6 @@
 """Programme blocks: a day holds its sessions; a session names its hall, track and broadcast."""
 
+import datetime
 from urllib.parse import urlsplit
 
 from django.utils.translation import gettext_lazy as _
@@ -146,7 +147,9 @@ class ProgrammeDayBlock(blocks.StructBlock):
         icon = "date"
         label = _("Programme day")
         template = "events/blocks/programme_day_block.html"
-        preview_value = preview({"date": "2024-04-17", "title": pgettext_lazy("block preview", "Day one")})
+        preview_value = preview(
+            {"date": datetime.date(2024, 4, 17), "title": pgettext_lazy("block preview", "Day one")}
+        )
 
 
 class ProgrammeStreamBlock(blocks.StreamBlock):

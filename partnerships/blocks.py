@@ -56,6 +56,10 @@ class SectionBlock(blocks.StructBlock):
             }
         )
 
+    def get_preview_context(self, value, parent_context=None):
+        # The regulation page numbers its sections; the preview shows the first one.
+        return {**super().get_preview_context(value, parent_context=parent_context), "section_number": 1}
+
 
 class RegulationStreamBlock(BaseStreamBlock):
     section = SectionBlock()
