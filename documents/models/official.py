@@ -146,7 +146,7 @@ class OfficialDocumentAttachment(TranslatableMixin, Orderable):
         related_name="+",
     )
     title = models.CharField(
-        _("title"), max_length=255, help_text=_("e.g. Banner for the flashmob #Вместе_сильнее")
+        _("title"), max_length=255, help_text=_("e.g. Banner for the flashmob #TogetherStronger")
     )
     pages = models.CharField(_("extent"), max_length=100, blank=True, help_text=_("e.g. 1 page, 1 copy"))
 

@@ -148,7 +148,7 @@ class EventPage(RoutablePageMixin, BasePage):
     registration_note = models.CharField(_("registration note"), max_length=500, blank=True)
     registration_deadline = models.DateField(_("registration deadline"), null=True, blank=True)
     broadcast_platform = models.CharField(
-        _("broadcast platform"), max_length=255, blank=True, help_text=_("e.g. Культура.РФ")
+        _("broadcast platform"), max_length=255, blank=True, help_text=_("e.g. Kultura.RF")
     )
     broadcast_url = models.URLField(_("live broadcast link"), blank=True)
     programme = StreamField(ProgrammeStreamBlock(), verbose_name=_("programme"), blank=True)

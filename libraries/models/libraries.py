@@ -71,7 +71,7 @@ class Library(TranslatableMixin, PublishableSnippetMixin, index.Indexed, models.
         OTHER = "other", _("Other library")
 
     full_name = models.CharField(_("full name"), max_length=500)
-    short_name = models.CharField(_("short name"), max_length=255, blank=True, help_text=_("e.g. БГУНБ"))
+    short_name = models.CharField(_("short name"), max_length=255, blank=True, help_text=_("e.g. BGUNB"))
     slug = models.SlugField(_("slug"), max_length=120, help_text=_("Latin letters; part of the profile URL."))
     kind = models.CharField(_("type"), max_length=30, choices=Kind.choices, default=Kind.MUNICIPAL)
     country = models.ForeignKey(
@@ -98,7 +98,7 @@ class Library(TranslatableMixin, PublishableSnippetMixin, index.Indexed, models.
     )
     municipality = models.CharField(_("municipality"), max_length=255, blank=True)
     settlement_type = models.CharField(
-        _("settlement type"), max_length=50, blank=True, help_text=_("город, село, посёлок, хутор…")
+        _("settlement type"), max_length=50, blank=True, help_text=_("town, village, settlement, khutor…")
     )
     settlement = models.CharField(_("settlement"), max_length=255, blank=True)
     settlement_key = models.CharField(

@@ -132,7 +132,7 @@ class NewsPage(BasePage):
     )
     main_image_caption = models.CharField(_("caption"), max_length=500, blank=True)
     main_image_credit = models.CharField(
-        _("credit"), max_length=255, blank=True, help_text=_("e.g. Фото: архив, благовещенск.рф")
+        _("credit"), max_length=255, blank=True, help_text=_("e.g. Photo: archive, blagoveshchensk.rf")
     )
     body = StreamField(NewsBodyBlock(), verbose_name=_("body"), blank=True)
     source_name = models.CharField(
