@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -20,6 +20,10 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif getattr(settings, "SERVE_MEDIA", False) and not getattr(settings, "AWS_STORAGE_BUCKET_NAME", ""):
+    from core.views import media
+
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", media, name="media")]
 
 # Every public page lives under its language prefix: /ru/, /en/, /be/.
 urlpatterns += i18n_patterns(

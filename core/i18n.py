@@ -56,3 +56,55 @@ class LocalizedQuerySet(models.QuerySet):
         return live.filter(
             models.Q(locale=locale) | models.Q(locale=default) & ~models.Q(translation_key__in=translated)
         )
+
+
+# -- one Locale lookup per language and request -------------------------------------------------
+_request_locales = {}
+_in_request = []
+
+
+def _forget_locales(**kwargs):
+    _request_locales.clear()
+
+
+def _request_started(**kwargs):
+    _request_locales.clear()
+    _in_request[:] = [True]
+
+
+def _request_finished(**kwargs):
+    _in_request.clear()
+    _request_locales.clear()
+
+
+def remember_locales_per_request():
+    """``Locale.get_active()`` and ``get_default()`` query once per language and request.
+
+    Wagtail looks the active locale up again wherever it needs it (``.localized``, routing, the
+    menu…), several times a page. Locales change only with a deployment, but the memo is cleared
+    at every request's start and whenever a Locale is saved or deleted, so it can never outlive
+    a change. Outside requests (commands, tests' set-up) nothing is remembered.
+    """
+    from django.core.signals import request_finished, request_started
+    from django.db.models.signals import post_delete, post_save
+
+    manager_class = type(Locale.objects)
+    if getattr(manager_class.get_for_language, "remembers", False):
+        return
+    original = manager_class.get_for_language
+
+    def get_for_language(self, language_code):
+        if self.model is not Locale or not _in_request:
+            return original(self, language_code)
+        locale = _request_locales.get(language_code)
+        if locale is None:
+            locale = original(self, language_code)
+            _request_locales[language_code] = locale
+        return locale
+
+    get_for_language.remembers = True
+    manager_class.get_for_language = get_for_language
+    request_started.connect(_request_started, weak=False, dispatch_uid="core.i18n.locales.start")
+    request_finished.connect(_request_finished, weak=False, dispatch_uid="core.i18n.locales.end")
+    post_save.connect(_forget_locales, sender=Locale, weak=False, dispatch_uid="core.i18n.locales.save")
+    post_delete.connect(_forget_locales, sender=Locale, weak=False, dispatch_uid="core.i18n.locales.del")

@@ -6,6 +6,7 @@ letterhead of the Belgorod State Universal Scientific Library (document 01).
 
 from wagtail.models import Page, Site
 
+from core.absolute_urls import site_address, sync_default_site
 from core.models import NetworkSettings
 from home.models import FooterContent, HomePage
 
@@ -106,9 +107,12 @@ def _site_root(seeder):
         site = None
     home = seeder.page("home", root, HomePage, **HOME_RU)
     if site is None and home is not None:
+        hostname, port = site_address() or ("localhost", 80)
         site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Вместе сильнее"
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="Вместе сильнее"
         )
+    else:
+        sync_default_site()
     return home, site
 
 

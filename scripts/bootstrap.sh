@@ -44,6 +44,9 @@ if [ "${1:-}" = "dev" ]; then
     REQS+=(-r requirements-dev.txt)
     compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || apt_install postgresql
     [ -x /usr/bin/chromium ] || apt_install chromium
+    # Redis for the cache tests and `make bench`; wrk generates the benchmark load.
+    command -v redis-server >/dev/null 2>&1 || apt_install redis-server
+    command -v wrk >/dev/null 2>&1 || apt_install wrk
 fi
 
 STAMP="$VENV/.installed-$(cat requirements*.txt | sha256sum | cut -c1-16)-${1:-run}"

@@ -8,5 +8,11 @@ SECRET_KEY = "test-only-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="vmeste-test-media-"))
+SITE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Static files straight from the apps' folders: the suite runs without collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
+# Behaviour tests see every page rendered; the page cache's own tests switch it on.
+PAGE_CACHE_ENABLED = False
 ALLOWED_HOSTS = ["*"]

@@ -36,7 +36,7 @@ def _translations(page):
     return {p.locale.language_code: p for p in pages}
 
 
-def build_language_links(page, current=None):
+def build_language_links(page, current=None, request=None):
     """One entry per language: the page's translation if it exists, else that language's home.
 
     Each entry: code, name, url, full_url, is_translation (a live translation of
@@ -56,7 +56,7 @@ def build_language_links(page, current=None):
                 "code": code,
                 "name": name,
                 "url": target.url if target is not None else f"/{code}/",
-                "full_url": target.full_url if target is not None else None,
+                "full_url": target.get_full_url(request) if target is not None else None,
                 "is_translation": is_translation,
                 "is_current": code == current,
             }
@@ -75,7 +75,7 @@ def language_links(context, page=None):
             request._language_links = cache
     key = (getattr(page, "pk", None), translation.get_language())
     if key not in cache:
-        cache[key] = build_language_links(page)
+        cache[key] = build_language_links(page, request=request)
     return cache[key]
 
 

@@ -240,10 +240,11 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         parent = self.get_parent()
         return parent.specific if parent is not None else None
 
-    def kit_target_url(self):
+    def kit_target_url(self, request=None):
         # The announcement asks for a link or QR code to the movement's page.
         movement = self.movement
-        return movement.full_url if isinstance(movement, MovementPage) else self.full_url
+        target = movement if isinstance(movement, MovementPage) else self
+        return target.get_full_url(request)
 
     def first_banner(self):
         for block in self.banners:
@@ -266,7 +267,7 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         if spec is None:
             raise Http404
         image = self.first_banner()
-        url = self.kit_target_url()
+        url = self.kit_target_url(request)
         caption = gettext("Scan the code to open the movement's page")
         key = cache_key(
             "kit",

@@ -83,6 +83,17 @@ class ParticipationReport(models.Model):
     def __str__(self):
         return f"{self.library_name} ({self.settlement})"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        report = super().from_db(db, field_names, values)
+        report._loaded_status = report.__dict__.get("status")
+        return report
+
+    def affects_public_pages(self):
+        """Only approved reports are listed: a change to or from approved changes pages (page cache)."""
+        approved = self.Status.APPROVED
+        return self.status == approved or getattr(self, "_loaded_status", None) == approved
+
     def save(self, *args, **kwargs):
         self.library_key = library_key(self.library_name, self.region_id, self.settlement)
         super().save(*args, **kwargs)
