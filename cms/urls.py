@@ -6,6 +6,9 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
+
+from core.routing import serve
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -29,6 +32,8 @@ elif getattr(settings, "SERVE_MEDIA", False) and not getattr(settings, "AWS_STOR
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("reader.urls")),
+    # Wagtail's page serving, routed in two queries (core/routing.py); Wagtail's other URLs follow.
+    re_path(serve_pattern, serve, name="vmeste_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -27,7 +27,12 @@ def site_address(site_url=None):
         port = parts.port
     except ValueError:
         port = -1
-    if parts.scheme not in ("http", "https") or not parts.hostname or port == -1 or parts.path not in ("", "/"):
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or port == -1
+        or parts.path not in ("", "/")
+    ):
         raise ImproperlyConfigured(f"SITE_URL must look like https://vmeste.example.ru, got {site_url!r}")
     if port is None:
         port = 443 if parts.scheme == "https" else 80

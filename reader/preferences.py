@@ -90,4 +90,5 @@ def cache_variant(request):
     """What of the reader's cookies changes a page, reduced to a few values (page cache key)."""
     prefs = Preferences.from_cookie(request.COOKIES.get(COOKIE))
     consent = request.COOKIES.get(CONSENT_COOKIE, "")
-    return f"{prefs.to_cookie() if prefs.enabled else 'standard'};consent={consent if consent in ('all', 'necessary') else ''}"
+    consent = consent if consent in ("all", "necessary") else ""
+    return f"{prefs.to_cookie() if prefs.enabled else 'standard'};consent={consent}"

@@ -99,6 +99,16 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
     def get_social_image(self):
         return self.social_image or self.listing_image
 
+    def get_view_restrictions(self):
+        # Most sites restrict nothing: then no query of ancestors and restrictions per page.
+        from core.routing import no_view_restrictions
+
+        if no_view_restrictions():
+            from wagtail.models import PageViewRestriction
+
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
 
 class PublishableSnippetMixin(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
     """Drafts, revisions and moderation for a translatable snippet, as pages have.

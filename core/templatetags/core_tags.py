@@ -11,15 +11,22 @@ from wagtail.models import Page
 
 from core import dates
 from core.absolute_urls import absolute_url
+from core.page_cache import fragment
 from core.pagination import pagination_links
 
 register = template.Library()
 
 
-def _locale_roots():
-    """Live root pages (home pages) of each language tree by language code (one query)."""
-    roots = Page.objects.live().filter(depth=2, alias_of__isnull=True).select_related("locale")
-    return {root.locale.language_code: root for root in roots}
+def _locale_roots(request=None):
+    """URL and full URL of the live root page (home page) of each language tree, by language code."""
+
+    def build():
+        roots = Page.objects.live().filter(depth=2, alias_of__isnull=True).select_related("locale")
+        return {
+            root.locale.language_code: (root.get_url(request), root.get_full_url(request)) for root in roots
+        }
+
+    return fragment("locale-roots", [request.get_host() if request is not None else ""], build)
 
 
 def _translations(page):
@@ -44,20 +51,21 @@ def build_language_links(page, current=None, request=None):
     """
     current = current or translation.get_language()
     translations = _translations(page)
-    roots = _locale_roots() if len(translations) < len(settings.LANGUAGES) else {}
+    roots = _locale_roots(request) if len(translations) < len(settings.LANGUAGES) else {}
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
-        is_translation = target is not None
-        if target is None:
-            target = roots.get(code)
+        if target is not None:
+            url, full_url = target.get_url(request), target.get_full_url(request)
+        else:
+            url, full_url = roots.get(code, (f"/{code}/", None))
         links.append(
             {
                 "code": code,
                 "name": name,
-                "url": target.url if target is not None else f"/{code}/",
-                "full_url": target.get_full_url(request) if target is not None else None,
-                "is_translation": is_translation,
+                "url": url,
+                "full_url": full_url,
+                "is_translation": target is not None,
                 "is_current": code == current,
             }
         )

@@ -83,6 +83,10 @@ class ParticipationReport(models.Model):
     def __str__(self):
         return f"{self.library_name} ({self.settlement})"
 
+    def save(self, *args, **kwargs):
+        self.library_key = library_key(self.library_name, self.region_id, self.settlement)
+        super().save(*args, **kwargs)
+
     @classmethod
     def from_db(cls, db, field_names, values):
         report = super().from_db(db, field_names, values)
@@ -93,7 +97,3 @@ class ParticipationReport(models.Model):
         """Only approved reports are listed: a change to or from approved changes pages (page cache)."""
         approved = self.Status.APPROVED
         return self.status == approved or getattr(self, "_loaded_status", None) == approved
-
-    def save(self, *args, **kwargs):
-        self.library_key = library_key(self.library_name, self.region_id, self.settlement)
-        super().save(*args, **kwargs)
