@@ -50,26 +50,35 @@ def route_by_url_path(root, request, path_components):
                 # The root's own route() is this function: take Wagtail's (a 404 for a missing child).
                 return Page.route(root, request, remaining)
             return _specific(current).route(request, remaining)
-        page._cached_parent_obj = current
+        if not getattr(current, "is_partial", False):
+            page._cached_parent_obj = current
         current = page
     return _specific(current).route(request, [])
 
 
 def _specific(page):
+    from wagtail.models import Locale
+
     specific = page.specific
     parent = getattr(page, "_cached_parent_obj", None)
     if parent is not None:
         specific._cached_parent_obj = parent
+    # The page's locale is the active one (looked up once per request): no query for page.locale.
+    active = Locale.get_active()
+    if specific.locale_id == active.pk:
+        specific.locale = active
     return specific
 
 
 def language_roots():
-    """``{locale_id: (page_id, path, url_path)}`` of every language tree's root, for the generation."""
+    """``{locale_id: (page_id, path, url_path, content_type_id)}`` of every language tree's root."""
     from core.page_cache import fragment
 
     def build():
-        roots = Page.objects.filter(depth=2).values_list("locale_id", "id", "path", "url_path")
-        return {locale_id: (pk, path, url_path) for locale_id, pk, path, url_path in roots}
+        roots = Page.objects.filter(depth=2).values_list(
+            "locale_id", "id", "path", "url_path", "content_type_id"
+        )
+        return {row[0]: row[1:] for row in roots}
 
     return fragment("language-roots", [], build)
 
@@ -91,8 +100,12 @@ def route_for_request(request, path):
                 entry = language_roots().get(Locale.get_active().pk)
                 default = site.root_page
                 if entry is not None and default.path[:4] == entry[1][:4]:
-                    pk, root_path, url_path = entry
-                    root = Page(id=pk, path=root_path, url_path=url_path, depth=2)
+                    pk, root_path, url_path, content_type_id = entry
+                    root = Page(
+                        id=pk, path=root_path, url_path=url_path, depth=2, content_type_id=content_type_id
+                    )
+                    # Only what routing needs: never handed out as a parent.
+                    root.is_partial = True
             if root is not None:
                 result = route_by_url_path(root, request, components)
             else:
