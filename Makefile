@@ -5,7 +5,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEMPLATES = $(shell find templates */templates -name '*.html' 2>/dev/null)
 
-.PHONY: run install setup messages test test-inner lint bench clean
+.PHONY: run install setup messages test test-inner lint bench serve-prod clean
 
 ## make run: install, migrate, compile translations, load seed content, create an admin, serve.
 run: setup
@@ -13,13 +13,13 @@ run: setup
 	@echo "  Portal:  http://$(HOST):$(PORT)/ru/"
 	@echo "  Admin:   http://$(HOST):$(PORT)/admin/  (see the administrator line above)"
 	@echo ""
-	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=$${DEBUG:-1} SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
 
 install:
 	scripts/bootstrap.sh
 
 setup: install messages
-	$(PY) manage.py migrate --no-input -v0
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py load_seed_content
 	$(PY) manage.py ensure_admin
 
@@ -42,10 +42,17 @@ lint:
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check $(TEMPLATES)
 
-## make bench: render timings, query counts and memory on a throw-away PostgreSQL database.
+## make bench: queries per page, then req/s and p99 of gunicorn + Redis against a bare Django app.
 bench:
 	scripts/bootstrap.sh dev
+	$(PY) manage.py compilemessages --ignore=.venv -v0
 	$(PY) -m tests.pgcluster -- $(PY) -m bench
+
+## make serve-prod: the production stack locally: PostgreSQL, Redis, gunicorn (2 workers), whitenoise.
+serve-prod:
+	scripts/bootstrap.sh dev
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(PY) -m tests.pgcluster -- $(PY) -m bench.stack $(HOST) $(PORT)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected
