@@ -35,9 +35,7 @@ def main(host="127.0.0.1", port="8000"):
             for command in (["migrate", "--no-input", "-v0"], ["load_seed_content"], ["ensure_admin"]):
                 subprocess.run(manage + command, env=env, check=True)
             subprocess.run(manage + ["collectstatic", "--no-input", "-v0"], env=env, check=True)
-            print(
-                f"\n  Portal: http://{host}:{port}/ru/  (gunicorn, 2 workers, Redis {redis_url}); Ctrl-C stops\n"
-            )
+            print(f"\n  Portal: http://{host}:{port}/ru/  (gunicorn, 2 workers, Redis); Ctrl-C stops\n")
             gunicorn = [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"{host}:{port}"]
             with contextlib.suppress(KeyboardInterrupt):
                 subprocess.run(gunicorn + ["--workers", "2", "--timeout", "30"], env=env, check=False)
