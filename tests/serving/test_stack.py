@@ -1,0 +1,201 @@
+"""Two gunicorn instances on different ports share PostgreSQL, Redis and S3 (moto's server) and serve
+one site; the database is reached through a relay that can refuse or hang, for the fault cases."""
+
+import http.cookiejar
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+import uuid
+
+import psycopg
+import pytest
+
+from tests import services
+
+STACK_DB = "vmeste_stack"
+
+
+def _socket_dir():
+    url = urllib.parse.urlsplit(os.environ["DATABASE_URL"])
+    return urllib.parse.unquote(url.netloc.split("@")[-1])
+
+
+@pytest.fixture(scope="module")
+def stack(redis_url, s3_endpoint, tmp_path_factory):
+    sockdir = _socket_dir()
+    with psycopg.connect(host=sockdir, user="postgres", dbname="postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {STACK_DB}")
+        conn.execute(f"CREATE DATABASE {STACK_DB}")
+    relay = services.DatabaseRelay(os.path.join(sockdir, ".s.PGSQL.5432"))
+    with relay:
+        env = {
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "SECRET_KEY": "stack-test-only",
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{relay.port}/{STACK_DB}",
+            "DB_CONNECT_TIMEOUT": "2",
+            "DB_STATEMENT_TIMEOUT": "2",
+            "REDIS_URL": redis_url,
+            "CACHE_KEY_PREFIX": f"stack-{uuid.uuid4().hex[:8]}",
+            "AWS_STORAGE_BUCKET_NAME": "vmeste-media",
+            "AWS_S3_ENDPOINT_URL": s3_endpoint,
+            **services.S3_ENV,
+            "STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_COOKIES": "0",
+            "SITE_URL": "http://127.0.0.1:8000",
+            "DJANGO_SUPERUSER_USERNAME": "editor",
+            "DJANGO_SUPERUSER_EMAIL": "editor@example.org",
+            "DJANGO_SUPERUSER_PASSWORD": "stack-password-1",
+            "LOG_LEVEL": "ERROR",
+        }
+        full_env = {**os.environ, **env}
+        manage = [sys.executable, "manage.py"]
+        for command in (
+            ["migrate", "-v0"],
+            ["load_seed_content", "-v0"],
+            ["ensure_admin"],
+            ["collectstatic", "--no-input", "-v0"],
+        ):
+            subprocess.run(manage + command, env=full_env, check=True, stdout=subprocess.DEVNULL)
+        with services.gunicorn(env) as first, services.gunicorn(env) as second:
+            yield {"a": first, "b": second, "relay": relay}
+    with psycopg.connect(host=sockdir, user="postgres", dbname="postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {STACK_DB} WITH (FORCE)")
+
+
+class Browser:
+    """Cookies shared across both instances, as one browser sees one site."""
+
+    def __init__(self):
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    def open(self, url, data=None, headers=None):
+        body = urllib.parse.urlencode(data).encode() if isinstance(data, dict) else data
+        request = urllib.request.Request(url, data=body, headers=headers or {})
+        try:
+            with self.opener.open(request, timeout=10) as response:
+                return response.status, response.headers, response.read().decode(errors="replace")
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read().decode(errors="replace")
+
+    def cookie(self, name):
+        return next((c.value for c in self.jar if c.name == name), None)
+
+    def login(self, base):
+        self.open(base + "/admin/login/")
+        status, _h, _b = self.open(
+            base + "/admin/login/",
+            {
+                "username": "editor",
+                "password": "stack-password-1",
+                "csrfmiddlewaretoken": self.cookie("csrftoken"),
+            },
+        )
+        assert status == 200
+
+
+def _token(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def test_sessions_are_shared(stack):
+    browser = Browser()
+    browser.login(stack["a"])
+    status, _headers, body = browser.open(stack["b"] + "/admin/")
+    assert status == 200 and 'name="username"' not in body
+
+
+def test_a_publish_through_one_is_seen_at_once_through_the_other(stack):
+    url = "/ru/partnerships/regulation/"
+    assert services.get(stack["b"] + url)[0] == 200
+    assert services.get(stack["b"] + url)[1]["X-Page-Cache"] == "hit"
+    browser = Browser()
+    browser.login(stack["a"])
+    page_id = re.search(
+        r"/admin/pages/(\d+)/edit/", browser.open(stack["a"] + "/admin/pages/search/?q=Положение")[2]
+    )
+    assert page_id, "the regulation page is found in the admin"
+    unpublish = f"{stack['a']}/admin/pages/{page_id.group(1)}/unpublish/"
+    status, _h, form = browser.open(unpublish)
+    assert status == 200
+    browser.open(unpublish, {"csrfmiddlewaretoken": _token(form)})
+    assert services.get(stack["b"] + url)[0] == 404
+
+
+def _multipart(fields, files):
+    boundary = uuid.uuid4().hex
+    lines = []
+    for name, value in fields.items():
+        lines += [f"--{boundary}", f'Content-Disposition: form-data; name="{name}"', "", value]
+    body = "\r\n".join(lines).encode() + b"\r\n"
+    for name, (filename, content, mime) in files.items():
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+        body += head.encode() + f"Content-Type: {mime}\r\n\r\n".encode() + content + b"\r\n"
+    body += f"--{boundary}--\r\n".encode()
+    return body, {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+
+
+def test_media_uploaded_through_one_is_served_by_the_other(stack):
+    from io import BytesIO
+
+    from PIL import Image
+
+    picture = BytesIO()
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(picture, "PNG")
+    browser = Browser()
+    browser.login(stack["a"])
+    _s, _h, form = browser.open(stack["a"] + "/admin/images/multiple/add/")
+    body, headers = _multipart(
+        {"csrfmiddlewaretoken": _token(form), "title": "Баннер", "collection": "1"},
+        {"files[]": ("banner.png", picture.getvalue(), "image/png")},
+    )
+    status, _h, answer = browser.open(
+        stack["a"] + "/admin/images/multiple/add/", body, {**headers, "X-Requested-With": "XMLHttpRequest"}
+    )
+    assert status == 200, answer[:500]
+    image_id = re.search(r'"image_id":\s*(\d+)', answer).group(1)
+    # The other instance reads the original from S3 to make a rendition, and it is served from S3.
+    status, _h, html = browser.open(f"{stack['b']}/admin/images/{image_id}/")
+    assert status == 200
+    src = re.search(r'<img[^>]+src="([^"]+vmeste-media[^"]+)"', html).group(1)
+    status, headers, content = services.get(src)
+    assert status == 200 and headers["Content-Type"].startswith("image/")
+    rendition = Image.open(BytesIO(content))
+    assert rendition.size[0] <= 800
+
+
+def test_rate_limits_are_shared(stack):
+    url = "/ru/dvizhenie/flashmob-2024/participate/"
+    statuses = []
+    for attempt in range(6):
+        base = stack["a"] if attempt % 2 == 0 else stack["b"]
+        browser = Browser()
+        _s, _h, page = browser.open(base + "/ru/dvizhenie/flashmob-2024/")
+        status, _h, _b = browser.open(base + url, {"csrfmiddlewaretoken": _token(page), "library_name": "x"})
+        statuses.append(status)
+    assert statuses[:5] == [200] * 5 and statuses[5] == 429, statuses
+
+
+def test_database_down_or_hanging_gives_cached_pages_or_a_quick_503(stack):
+    relay = stack["relay"]
+    cached = stack["a"] + "/ru/events/"
+    assert services.get(cached)[0] == 200
+    try:
+        for mode in ("refuse", "hang"):
+            relay.set_mode(mode)
+            status, headers, _body = services.get(cached)
+            assert status == 200 and headers["X-Page-Cache"] in ("hit", "stale"), (mode, status)
+            started = time.monotonic()
+            status, headers, body = services.get(stack["a"] + f"/ru/never-seen-{mode}/", timeout=15)
+            assert time.monotonic() - started < 5, mode
+            assert status == 503 and headers["Retry-After"], (mode, status)
+            assert "Retry-After" in headers
+    finally:
+        relay.set_mode("relay")
+    # Recovered without a restart.
+    assert services.get(stack["a"] + "/ru/partnerships/")[0] == 200
