@@ -48,10 +48,10 @@ def query_counts(urls):
     from django.test.utils import CaptureQueriesContext
 
     settings.PAGE_CACHE_ENABLED = True
-    client = Client()
+    client = Client(HTTP_HOST="127.0.0.1")
     counts = {}
     for url in urls:
-        client.get(url + "?warm=1")  # warms the process and the fragments, not this URL's page
+        client.get(url + ("&" if "?" in url else "?") + "warm=1")  # warms the process and the fragments, not this URL's page
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         counts[url] = (response.status_code, len(queries))
