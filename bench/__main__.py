@@ -51,7 +51,9 @@ def query_counts(urls):
     client = Client(HTTP_HOST="127.0.0.1")
     counts = {}
     for url in urls:
-        client.get(url + ("&" if "?" in url else "?") + "warm=1")  # warms the process and the fragments, not this URL's page
+        client.get(
+            url + ("&" if "?" in url else "?") + "warm=1"
+        )  # warms the process and the fragments, not this URL's page
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         counts[url] = (response.status_code, len(queries))
@@ -121,7 +123,8 @@ def main():
                 services.gunicorn({"PAGE_CACHE": "0"}) as plain,
             ):
                 for url in sample:
-                    services.get(cached + url)
+                    services.get(cached + url, timeout=120)
+                    services.get(plain + url, timeout=120)
                     rows.append((f"cached   {url}", *wrk(cached + url), None))
                     rows.append((f"uncached {url}", *wrk(plain + url), None))
             bare_rps = rows[0][1]

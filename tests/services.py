@@ -115,7 +115,7 @@ def gunicorn(env, port=None, workers=2, app="cms.wsgi:application", cwd=None):
         stop(process)
 
 
-def get(url, headers=None, timeout=10):
+def get(url, headers=None, timeout=120):
     """(status, headers, body) of a GET, without raising on error statuses."""
     request = urllib.request.Request(url, headers=headers or {})
     try:
