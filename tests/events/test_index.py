@@ -4,7 +4,7 @@ import pytest
 
 from django.utils import timezone
 
-from events.forms import EventFilterForm
+from events.forms import EventFilterSet
 from events.models import EventIndexPage
 from tests.factories import EventPageFactory
 from tests.helpers import assert_filter_ignored, garbage_cases, main
@@ -106,7 +106,7 @@ def test_garbage_in_every_filter_is_reported_and_ignored(client, events_index, q
     response = client.get(events_index.url + "?" + query)
     assert response.status_code == 200
     html = response.content.decode()
-    assert_filter_ignored(html, EventFilterForm, name)
+    assert_filter_ignored(html, EventFilterSet, name)
     past = section(html, "past-heading")
     assert "Ежегодное совещание" in past and "Всероссийский форум" in past
     assert "<script>" not in main(html)
@@ -116,5 +116,5 @@ def test_valid_filter_still_filters_beside_garbage(client, events_index):
     html = client.get(events_index.url + "?kind=forum&year=" + "2" * 400).content.decode()
     past = section(html, "past-heading")
     assert "Всероссийский форум" in past and "Ежегодное совещание" not in past
-    assert_filter_ignored(html, EventFilterForm, "year")
+    assert_filter_ignored(html, EventFilterSet, "year")
     assert '<option value="forum" selected>' in html

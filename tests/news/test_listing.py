@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from home.models import HomePage
 from libraries.models import Region
-from news.forms import NewsFilterForm
+from news.forms import NewsFilterSet
 from news.models import NewsIndexPage, NewsPage
 from tests.factories import (
     NewsIndexPageFactory,
@@ -169,7 +169,7 @@ def test_garbage_in_every_filter_is_reported_and_ignored(client, query, name):
     response = client.get(index.url + "?" + query)
     assert response.status_code == 200
     html = response.content.decode()
-    assert_filter_ignored(html, NewsFilterForm, name)
+    assert_filter_ignored(html, NewsFilterSet, name)
     assert escape("Библиотеки Приамурья и Белоруссии займутся сохранением книжных памятников") in html
     assert "<script>" not in main(html)
 
@@ -182,8 +182,8 @@ def test_valid_filter_still_filters_beside_garbage(client, news_index):
     query = "?topic=digitisation-test&year=%ff&region=" + "1" * 300
     html = client.get(news_index.url + query).content.decode()
     assert "С темой" in html and "Без темы" not in html
-    assert_filter_ignored(html, NewsFilterForm, "year")
-    assert_filter_ignored(html, NewsFilterForm, "region")
+    assert_filter_ignored(html, NewsFilterSet, "year")
+    assert_filter_ignored(html, NewsFilterSet, "region")
     # Links to further pages keep only the filter that was understood.
     context = news_index.listing_context(RequestFactory().get(news_index.url + query))
     assert context["filter_query"] == "topic=digitisation-test"

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from partnerships.forms import LibraryFilterForm, NamesakeFinderForm
+from partnerships.forms import LibraryFilterSet, NamesakeFinderFilterSet
 from partnerships.models import AgreementIndexPage, ChronicleEntry, RegulationPage
 from tests.factories import AgreementPageFactory, LibraryFactory
 from tests.helpers import assert_filter_ignored, filter_notice, garbage_cases, main
@@ -202,7 +202,7 @@ def test_directory_reports_garbage_in_every_filter(client, query, name):
     response = client.get("/ru/partnerships/libraries/?" + query)
     assert response.status_code == 200
     html = response.content.decode()
-    assert_filter_ignored(html, LibraryFilterForm, name)
+    assert_filter_ignored(html, LibraryFilterSet, name)
     # Nothing was filtered out.
     assert response.context["libraries"].paginator.count == (
         client.get("/ru/partnerships/libraries/").context["libraries"].paginator.count
@@ -215,7 +215,7 @@ def test_directory_valid_filter_still_filters_beside_garbage(client):
     response = client.get("/ru/partnerships/libraries/?region=31&kind=%ff")
     slugs = {lib.slug for lib in response.context["libraries"]}
     assert "bgunb" in slugs and "rgb" not in slugs
-    assert_filter_ignored(response.content.decode(), LibraryFilterForm, "kind")
+    assert_filter_ignored(response.content.decode(), LibraryFilterSet, "kind")
 
 
 @pytest.mark.django_db
@@ -227,7 +227,7 @@ def test_finder_refuses_a_nul_byte_or_an_overlong_name(client, query):
     response = client.get(finder.url + "?" + query)
     assert response.status_code == 200
     assert "results" not in response.context
-    assert_filter_ignored(response.content.decode(), NamesakeFinderForm, "q")
+    assert_filter_ignored(response.content.decode(), NamesakeFinderFilterSet, "q")
 
 
 @pytest.mark.django_db
