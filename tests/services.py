@@ -126,8 +126,9 @@ def get(url, headers=None, timeout=120):
 
 
 class DatabaseRelay:
-    """A loopback TCP port relaying to PostgreSQL's Unix socket, which can be made to refuse
-    connections (database down) or to accept and never answer (database hanging)."""
+    """A loopback TCP port relaying to PostgreSQL's Unix socket that can play a database that is
+    down (``refuse``: nothing listens and open connections are cut) or frozen (``hang``: new
+    connections are accepted and never answered, open ones stop forwarding), and recover."""
 
     def __init__(self, socket_path):
         self.socket_path = socket_path
@@ -135,7 +136,10 @@ class DatabaseRelay:
         self.port = free_port()
         self._listener = None
         self._stopped = threading.Event()
-        self._held = []
+        self._flowing = threading.Event()
+        self._flowing.set()
+        self._lock = threading.Lock()
+        self._sockets = []
 
     def __enter__(self):
         self._listen()
@@ -144,9 +148,8 @@ class DatabaseRelay:
     def __exit__(self, *exc):
         self._stopped.set()
         self._close_listener()
-        for conn in self._held:
-            with contextlib.suppress(OSError):
-                conn.close()
+        self._cut()
+        self._flowing.set()
 
     def _listen(self):
         self._listener = socket.socket()
@@ -157,17 +160,41 @@ class DatabaseRelay:
 
     def _close_listener(self):
         if self._listener is not None:
+            # shutdown() wakes the thread blocked in accept(); close() alone leaves it listening.
+            with contextlib.suppress(OSError):
+                self._listener.shutdown(socket.SHUT_RDWR)
             with contextlib.suppress(OSError):
                 self._listener.close()
             self._listener = None
 
+    def _keep(self, *socks):
+        with self._lock:
+            self._sockets.extend(socks)
+
+    def _cut(self):
+        with self._lock:
+            socks, self._sockets = self._sockets, []
+        for sock in socks:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            with contextlib.suppress(OSError):
+                sock.close()
+
     def set_mode(self, mode):
-        """``relay``, ``refuse`` (nothing listens) or ``hang`` (accepts, never answers)."""
+        """``relay``, ``refuse`` (down) or ``hang`` (frozen)."""
+        self.mode = mode
         if mode == "refuse":
             self._close_listener()
+            self._cut()
         elif self._listener is None:
             self._listen()
-        self.mode = mode
+        if mode == "hang":
+            self._flowing.clear()
+        else:
+            if mode == "relay":
+                # Connections frozen meanwhile were given up by their clients: end them.
+                self._cut()
+            self._flowing.set()
 
     def _accept(self, listener):
         while not self._stopped.is_set():
@@ -175,8 +202,11 @@ class DatabaseRelay:
                 client, _ = listener.accept()
             except OSError:
                 return
+            self._keep(client)
             if self.mode == "hang":
-                self._held.append(client)
+                continue
+            if self.mode == "refuse":
+                client.close()
                 continue
             try:
                 upstream = socket.socket(socket.AF_UNIX)
@@ -184,13 +214,17 @@ class DatabaseRelay:
             except OSError:
                 client.close()
                 continue
+            self._keep(upstream)
             for source, target in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pipe, args=(source, target), daemon=True).start()
 
-    @staticmethod
-    def _pipe(source, target):
+    def _pipe(self, source, target):
         try:
             while chunk := source.recv(65536):
+                # Frozen: hold what arrives; the data moves on only if the relay recovers first.
+                while not self._flowing.wait(0.5):
+                    if self._stopped.is_set():
+                        return
                 target.sendall(chunk)
         except OSError:
             pass

@@ -136,12 +136,17 @@ DATABASES = {
 # A database that is down or hangs must not hold a worker for long: give up connecting and
 # cancel statements after a few seconds; readers then get the cached page or a 503.
 DB_CONNECT_TIMEOUT = env_number("DB_CONNECT_TIMEOUT", 3, int)
-DB_STATEMENT_TIMEOUT = env_number("DB_STATEMENT_TIMEOUT", 5)
+DB_STATEMENT_TIMEOUT = env_number("DB_STATEMENT_TIMEOUT", 4)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, plus a deadline on every wait for the server (core/postgres/base.py): a
+    # frozen server holds no worker, also on a persistent connection.
+    DATABASES["default"]["ENGINE"] = "core.postgres"
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options.setdefault("connect_timeout", max(1, DB_CONNECT_TIMEOUT))
     if DB_STATEMENT_TIMEOUT:
         _options.setdefault("options", f"-c statement_timeout={int(DB_STATEMENT_TIMEOUT * 1000)}")
+        # A little longer than the server's own limit, which cancels cleanly and keeps the connection.
+        DATABASES["default"]["RESPONSE_TIMEOUT"] = DB_STATEMENT_TIMEOUT + 0.5
 DB_RETRY_AFTER = env_number("DB_RETRY_AFTER", 5, int)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Django 6 behaviour now: a URL typed without a scheme is taken as https.
