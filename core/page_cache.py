@@ -78,11 +78,12 @@ def fragment(name, parts, build, timeout=None):
         return build()
     digest = hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()[:32]
     key = f"fragment:{name}:{generation()}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, timeout or seconds_to_live())
-    return value
+    # Kept in a 1-tuple, so that a fragment whose value is None is a hit too.
+    kept = cache.get(key)
+    if kept is None:
+        kept = (build(),)
+        cache.set(key, kept, timeout or seconds_to_live())
+    return kept[0]
 
 
 # -- URLs served, for purging a CDN or proxy ----------------------------------------------------
@@ -236,8 +237,7 @@ class PageCacheMiddleware:
             if stale is not None:
                 response = _response(request, stale)
                 response["X-Page-Cache"] = "stale"
-                return _mark(response, public=False)
-            return response
+            return _mark(response, public=False)
         if not cacheable(request, response):
             return _mark(response, public=False)
         has_csrf = bool(_CSRF_INPUT.search(response.content))

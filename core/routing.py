@@ -14,6 +14,8 @@ from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+from core.inlines import attach_inline_rows, with_inline_rows
+
 
 def _routes_itself(page, remaining):
     model = page.specific_class
@@ -56,10 +58,25 @@ def route_by_url_path(root, request, path_components):
     return _specific(current).route(request, [])
 
 
+def load_specific(page):
+    """``page.specific`` in one query with what its type serves: ``serve_select_related`` (e.g.
+    its images) and the rows of ``serve_inlines`` (its inline panels, ``core.inlines``)."""
+    model = page.specific_class
+    related = getattr(model, "serve_select_related", ())
+    inlines = getattr(model, "serve_inlines", ())
+    if model is None or not (related or inlines):
+        return page.specific
+    queryset = with_inline_rows(model._default_manager.filter(pk=page.pk).select_related(*related), inlines)
+    specific = queryset.first()
+    if specific is None:  # deleted meanwhile: as Wagtail would
+        return page.specific
+    return attach_inline_rows(specific, inlines)
+
+
 def _specific(page):
     from wagtail.models import Locale
 
-    specific = page.specific
+    specific = load_specific(page)
     parent = getattr(page, "_cached_parent_obj", None)
     if parent is not None:
         specific._cached_parent_obj = parent
@@ -96,20 +113,21 @@ def route_for_request(request, path):
     if site is not None:
         try:
             root = None
-            if components:
-                entry = language_roots().get(Locale.get_active().pk)
-                default = site.root_page
-                if entry is not None and default.path[:4] == entry[1][:4]:
-                    pk, root_path, url_path, content_type_id = entry
-                    root = Page(
-                        id=pk, path=root_path, url_path=url_path, depth=2, content_type_id=content_type_id
-                    )
-                    # Only what routing needs: never handed out as a parent.
-                    root.is_partial = True
-            if root is not None:
+            entry = language_roots().get(Locale.get_active().pk)
+            default = site.root_page
+            if entry is not None and default.path[:4] == entry[1][:4]:
+                pk, root_path, url_path, content_type_id = entry
+                root = Page(
+                    id=pk, path=root_path, url_path=url_path, depth=2, content_type_id=content_type_id
+                )
+                # Only what routing needs: never handed out as a parent.
+                root.is_partial = True
+            if root is None:
+                result = site.root_page.localized.specific.route(request, components)
+            elif components:
                 result = route_by_url_path(root, request, components)
             else:
-                result = site.root_page.localized.specific.route(request, components)
+                result = _specific(root).route(request, [])
         except Http404:
             result = None
     request._wagtail_route_for_request = result
@@ -144,3 +162,36 @@ def no_view_restrictions():
     from core.page_cache import fragment
 
     return fragment("no-view-restrictions", [], lambda: not PageViewRestriction.objects.exists())
+
+
+def remember_sites():
+    """``Site.find_for_request`` from a fragment of the page cache keyed by host and port.
+
+    Wagtail looks the site up once per request (a query); sites change rarely, and saving one
+    starts a new content generation (``core.purge``).
+    """
+    from wagtail.models import Site
+
+    from core.page_cache import fragment
+
+    original = Site._find_for_request
+    if getattr(original, "remembers", False):
+        return
+
+    def _find_for_request(request):
+        address = [request._get_raw_host(), request.get_port()]
+        return fragment("site", address, lambda: original(request))
+
+    _find_for_request.remembers = True
+    Site._find_for_request = staticmethod(_find_for_request)
+
+
+def section_page(model, locale_id):
+    """The live page of a type there is one of per language (the document registry, the library
+    directory, the namesake finder…), kept as a fragment of the page cache; None if there is none."""
+    from core.page_cache import fragment
+
+    def build():
+        return model._default_manager.live().filter(locale_id=locale_id).defer_streamfields().first()
+
+    return fragment("section", [model._meta.label, locale_id], build)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from core.routing import section_page
 from libraries.models import Library
 from partnerships.models import LibraryIndexPage
 
@@ -65,7 +66,7 @@ def _results(request, locale, hits, query):
     """Presentable results for one page of hits: specific pages, URLs and highlighted excerpts."""
     directory = None
     if any(not isinstance(hit, Page) for hit in hits):
-        directory = LibraryIndexPage.objects.live().filter(locale=locale).first()
+        directory = section_page(LibraryIndexPage, locale.pk)
     page_ids = [hit.pk for hit in hits if isinstance(hit, Page)]
     specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
     results = []

@@ -87,6 +87,11 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
         + SocialFieldsMixin.social_panels
     )
 
+    # What serving a page loads with it in one query (core.routing.load_specific): the images
+    # of the head and cards, and the rows of inline panels a page type lists in serve_inlines.
+    serve_select_related = ("social_image", "listing_image")
+    serve_inlines = ()
+
     class Meta:
         abstract = True
 

@@ -112,9 +112,11 @@ class OfficialDocument(TranslatableMixin, PublishableSnippetMixin, index.Indexed
 
     def get_registry_page(self):
         """The live registry page of this document's language, if there is one."""
+        from core.routing import section_page
+
         from .pages import DocumentIndexPage
 
-        return DocumentIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        return section_page(DocumentIndexPage, self.locale_id)
 
     def get_url(self, request=None):
         """The document's public URL in the registry of its language (None without a registry)."""

@@ -19,12 +19,14 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.dates import SITE_TIMEZONE, validate_span
-from core.i18n import localized_rows
+from core.i18n import localized_by_pk
 from core.jsonld import json_ld
 from core.models import BasePage
+from documents.models import OfficialDocument
 from events import calendar
 from events.blocks import ProgrammeStreamBlock
 from events.programme import Programme, normalise
+from libraries.models import Library
 
 from .inlines import EventParticipant
 
@@ -203,6 +205,17 @@ class EventPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    # Served with its inline lists in the page's own query (core.inlines).
+    serve_inlines = (
+        "halls",
+        "participants",
+        "key_questions",
+        "directions",
+        "formats",
+        "contests",
+        "contacts",
+        "related_documents",
+    )
 
     class Meta:
         verbose_name = _("event")
@@ -238,10 +251,11 @@ class EventPage(RoutablePageMixin, BasePage):
         return self._programme
 
     def participants_by_role(self):
-        rows = list(self.participants.select_related("library"))
-        # Library records in the reader's language where they are translated.
-        for row, library in zip(rows, localized_rows(row.library for row in rows), strict=True):
-            row.library_local = library
+        rows = list(self.participants.all())
+        # Library records in the reader's language where they are translated (one query).
+        libraries = localized_by_pk(Library, [row.library_id for row in rows])
+        for row in rows:
+            row.library_local = libraries.get(row.library_id)
         groups = []
         for role in EventParticipant.Role.values:
             items = [row for row in rows if row.role == role]
@@ -305,6 +319,12 @@ class EventPage(RoutablePageMixin, BasePage):
             data["sponsor"] = sponsors
         return json_ld(data)
 
+    def documents(self):
+        """The related official letters in the reader's language, in the editor's order."""
+        items = list(self.related_documents.all())
+        documents = localized_by_pk(OfficialDocument, [item.document_id for item in items])
+        return [documents[item.document_id] for item in items if item.document_id in documents]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         programme = self.get_programme()
@@ -330,10 +350,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 "selected_hall": hall,
                 "programme_filter_form": form,
                 "participant_groups": self.participants_by_role(),
-                "documents": [
-                    item.document.localized
-                    for item in self.related_documents.select_related("document", "document__locale")
-                ],
+                "documents": self.documents(),
                 "event_status": self.status(),
                 "json_ld": self.json_ld(request),
             }

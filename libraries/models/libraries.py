@@ -21,6 +21,8 @@ class NamedPlace(TranslatableMixin, models.Model):
 
     override_translatable_fields = [SynchronizedField("code")]
     panels = [FieldPanel("code"), FieldPanel("name")]
+    # A few hundred rows: pages read them whole from a fragment of the page cache (core.i18n).
+    translations_in_fragment = True
 
     class Meta(TranslatableMixin.Meta):
         abstract = True

@@ -12,12 +12,14 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.absolute_urls import absolute_url
-from core.i18n import localized_rows
+from core.i18n import localized_by_pk
 from core.models import BasePage
+from core.routing import section_page
+from libraries.models import Country, Library, Region
 from news.blocks import NewsBodyBlock
 from partnerships.models import LibraryIndexPage
 
@@ -181,6 +183,9 @@ class NewsPage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    # Served with its image and inline lists in the page's own query (core.inlines).
+    serve_select_related = BasePage.serve_select_related + ("main_image",)
+    serve_inlines = ("topic_links", "country_links", "region_links", "library_links", "related_news_links")
 
     class Meta:
         verbose_name = _("news article")
@@ -192,37 +197,48 @@ class NewsPage(BasePage):
     def get_card_image(self):
         return self.listing_image or self.main_image
 
+    def _linked(self, relation, model, field):
+        """The rows an inline list links to, in the reader's language, in the editor's order."""
+        ids = [getattr(link, field) for link in getattr(self, relation).all()]
+        rows = localized_by_pk(model, ids)
+        return [rows[pk] for pk in ids if pk in rows]
+
     def get_topics(self):
-        return localized_rows(link.topic for link in self.topic_links.select_related("topic"))
+        return self._linked("topic_links", Topic, "topic_id")
 
     def get_countries(self):
-        return localized_rows(link.country for link in self.country_links.select_related("country"))
+        return self._linked("country_links", Country, "country_id")
 
     def get_regions(self):
-        return localized_rows(link.region for link in self.region_links.select_related("region"))
+        return self._linked("region_links", Region, "region_id")
 
     def get_libraries(self):
-        return localized_rows(link.library for link in self.library_links.select_related("library"))
+        return self._linked("library_links", Library, "library_id")
 
     def get_library_links(self, request=None):
         """(library, profile URL or None) pairs; profiles are in the directory of this language."""
         libraries = self.get_libraries()
         directory = None
         if libraries:
-            directory = LibraryIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+            directory = section_page(LibraryIndexPage, self.locale_id)
         profile_url = getattr(directory, "profile_url", None)
         return [(library, profile_url(library) if profile_url else None) for library in libraries]
 
+    def _related_pages(self):
+        """The related news and agreement in the reader's language (one query for both)."""
+        if not hasattr(self, "_related_pages_cache"):
+            ids = [link.news_id for link in self.related_news_links.all()] + [self.related_agreement_id]
+            self._related_pages_cache = localized_by_pk(Page, ids)
+        return self._related_pages_cache
+
     def get_related_news(self):
-        pages = [link.news.localized for link in self.related_news_links.select_related("news")]
-        return [page for page in pages if page.live]
+        pages = self._related_pages()
+        found = [pages.get(link.news_id) for link in self.related_news_links.all()]
+        return [page for page in found if page is not None and page.live]
 
     def get_related_agreement(self):
-        agreement = self.related_agreement
-        if agreement is None:
-            return None
-        agreement = agreement.localized
-        return agreement if agreement.live else None
+        agreement = self._related_pages().get(self.related_agreement_id)
+        return agreement if agreement is not None and agreement.live else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from core.jsonld import json_ld as render_json_ld
 from core.page_cache import fragment
+from core.routing import section_page
 from news.models import NewsIndexPage
 
 register = template.Library()
@@ -21,7 +22,7 @@ def news_feeds(context):
 
 
 def _feeds(request):
-    index = NewsIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    index = section_page(NewsIndexPage, Locale.get_active().pk)
     if index is None:
         return []
     base = index.get_full_url(request=request)

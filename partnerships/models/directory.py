@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Locale
 
 from core.models import BasePage
+from core.routing import section_page
 from libraries.models import Library, Region
 from libraries.naming import normalise_settlement
 from libraries.registry import related_pages
@@ -119,7 +120,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
                 "agreements": agreements,
                 "namesakes": list(namesakes_of(library.settlement_key, locale, exclude=library)),
                 "related_sections": related_pages(library, locale),
-                "finder": NamesakeFinderPage.objects.live().filter(locale=locale).first(),
+                "finder": section_page(NamesakeFinderPage, locale.pk),
                 "agreements_index": self.get_parent(),
             }
         )
@@ -149,7 +150,7 @@ class NamesakeFinderPage(BasePage):
         context["query"] = query
         context["finder_form"] = form
         context["shared_names"] = list(shared_settlement_names(locale))
-        context["directory"] = LibraryIndexPage.objects.live().filter(locale=locale).first()
+        context["directory"] = section_page(LibraryIndexPage, locale.pk)
         if query:
             results = list(namesakes_of(key, locale))
             context["results"] = results
