@@ -11,6 +11,7 @@ from django.db import models
 
 from wagtail.models import DraftStateMixin, Locale
 
+from core.inlines import attach_inline_rows, with_inline_rows
 from core.page_cache import fragment
 
 
@@ -36,7 +37,7 @@ def localized_rows(rows, locale=None):
             published = issubclass(model, DraftStateMixin)
             translations = [
                 row
-                for row in _table(model).values()
+                for row in small_table(model).values()
                 if row.locale_id == locale.pk and row.translation_key in keys and (not published or row.live)
             ]
         else:
@@ -51,7 +52,7 @@ def localized_row(row, locale=None):
     return localized_rows([row], locale)[0]
 
 
-def _table(model):
+def small_table(model):
     """Every row of a small translatable table (``translations_in_fragment``), by primary key,
     kept as a fragment of the page cache: regions, countries, topics."""
 
@@ -61,17 +62,18 @@ def _table(model):
     return fragment("table", [model._meta.label], build)
 
 
-def localized_by_pk(model, pks, locale=None, select_related=()):
+def localized_by_pk(model, pks, locale=None, select_related=(), inlines=()):
     """``{pk: row}`` for the given primary keys, each row in ``locale`` (the active one by default)
     where a published translation exists, else as it is: the rows and their translations in one
-    query, or none for small tables kept whole in a fragment (``translations_in_fragment``)."""
+    query, or none for small tables kept whole in a fragment (``translations_in_fragment``).
+    ``inlines`` names inline lists to load in the same query (``core.inlines``)."""
     pks = {pk for pk in pks if pk is not None}
     if not pks:
         return {}
     locale = locale or Locale.get_active()
     published = issubclass(model, DraftStateMixin)
     if getattr(model, "translations_in_fragment", False):
-        table = _table(model)
+        table = small_table(model)
         rows = [row for pk, row in table.items() if pk in pks]
         keys = {row.translation_key for row in rows}
         candidates = rows + [
@@ -85,7 +87,8 @@ def localized_by_pk(model, pks, locale=None, select_related=()):
         translations = models.Q(locale=locale, translation_key__in=keys)
         if published:
             translations &= models.Q(live=True)
-        candidates = list(manager.filter(models.Q(pk__in=pks) | translations).select_related(*select_related))
+        queryset = manager.filter(models.Q(pk__in=pks) | translations).select_related(*select_related)
+        candidates = [attach_inline_rows(row, inlines) for row in with_inline_rows(queryset, inlines)]
     by_pk = {row.pk: row for row in candidates if row.pk in pks}
     local = {row.translation_key: row for row in candidates if row.locale_id == locale.pk}
     local = {key: row for key, row in local.items() if not published or row.live or row.pk in by_pk}

@@ -81,3 +81,17 @@ def attach_inline_rows(obj, relations, using="default"):
         obj.__dict__.setdefault("_cluster_related_objects", {})[name] = instances
         delattr(obj, PREFIX + name)
     return obj
+
+
+def attach_related(rows, fields):
+    """Set the foreign keys ``fields`` (``{name: model}``) of ``rows`` with one query per model."""
+    rows = list(rows)
+    for name, model in fields.items():
+        attname = rows[0]._meta.get_field(name).attname if rows else None
+        ids = {getattr(row, attname) for row in rows} - {None}
+        found = model._default_manager.in_bulk(ids) if ids else {}
+        for row in rows:
+            pk = getattr(row, attname)
+            if pk is not None and pk in found:
+                setattr(row, name, found[pk])
+    return rows

@@ -124,9 +124,9 @@ def lang_if_other(obj):
 
 
 @register.inclusion_tag("components/pagination.html", takes_context=True)
-def pagination(context, page_obj, query=None, label=None):
+def pagination(context, page_obj, query=None, label=None, param="page"):
     """The shared pagination of listings; see core.pagination.pagination_links."""
-    return pagination_links(page_obj, query=query, request=context.get("request"), label=label)
+    return pagination_links(page_obj, query=query, request=context.get("request"), label=label, param=param)
 
 
 OG_LOCALES = {"ru": "ru_RU", "en": "en_GB", "be": "be_BY"}

@@ -6,11 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.i18n import localized_by_pk
+from core.inlines import attach_related
 from core.models import PublishableSnippetMixin
 
 
@@ -109,6 +113,19 @@ class OfficialDocument(TranslatableMixin, PublishableSnippetMixin, index.Indexed
     @property
     def is_in_force(self):
         return self.status == self.Status.IN_FORCE
+
+    @classmethod
+    def localized_with_attachments(cls, pk):
+        """The document ``pk`` in the reader's language with its attachments and their files, in one
+        query plus one per kind of file attached; None for no document."""
+        if pk is None:
+            return None
+        document = localized_by_pk(cls, [pk], inlines=["attachments"]).get(pk)
+        if document is not None:
+            attach_related(
+                document.attachments.all(), {"document": get_document_model(), "image": get_image_model()}
+            )
+        return document
 
     def get_registry_page(self):
         """The live registry page of this document's language, if there is one."""
