@@ -84,12 +84,18 @@ def attach_inline_rows(obj, relations, using="default"):
 
 
 def attach_related(rows, fields):
-    """Set the foreign keys ``fields`` (``{name: model}``) of ``rows`` with one query per model."""
+    """Set the foreign keys ``fields`` (``{name: model}``) of ``rows`` with one query per model
+    (none for small tables kept whole in a fragment, ``translations_in_fragment``)."""
     rows = list(rows)
     for name, model in fields.items():
         attname = rows[0]._meta.get_field(name).attname if rows else None
         ids = {getattr(row, attname) for row in rows} - {None}
-        found = model._default_manager.in_bulk(ids) if ids else {}
+        if getattr(model, "translations_in_fragment", False):
+            from core.i18n import small_table
+
+            found = {pk: row for pk, row in small_table(model).items() if pk in ids}
+        else:
+            found = model._default_manager.in_bulk(ids) if ids else {}
         for row in rows:
             pk = getattr(row, attname)
             if pk is not None and pk in found:

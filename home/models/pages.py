@@ -38,7 +38,9 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().in_menu().specific().select_related("listing_image")
+        from home.frame import sections
+
+        context["sections"] = sections(self, request)["items"]
         return context
 
     def route(self, request, path_components):

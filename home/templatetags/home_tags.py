@@ -6,36 +6,21 @@ reads them once, later pages of that language not at all.
 """
 
 from django import template
-from django.utils import translation
 
 from wagtail.models import Locale, Page
 
-from core.page_cache import fragment
-from home.frame import footer_content, network_settings
+from core.routing import section_page
+from home.frame import footer_content, network_settings, sections
 from home.models import HomePage
 
 register = template.Library()
 
 
-def _menu(request):
-    locale = Locale.get_active()
-    home = HomePage.objects.live().filter(locale=locale).first()
-    if home is None:
-        return {"home_url": "", "items": []}
-    children = home.get_children().live().in_menu().only("id", "title", "path", "url_path", "depth")
-    return {
-        "home_url": home.get_url(request),
-        "items": [
-            {"title": child.title, "url": child.get_url(request), "path": child.path} for child in children
-        ],
-    }
-
-
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
-    host = request.get_host() if request is not None else ""
-    menu = fragment("menu", [translation.get_language(), host], lambda: _menu(request))
+    home = section_page(HomePage, Locale.get_active().pk)
+    menu = sections(home, request) if home is not None else {"home_url": "", "items": []}
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     return {
