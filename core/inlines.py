@@ -101,3 +101,17 @@ def attach_related(rows, fields):
             if pk is not None and pk in found:
                 setattr(row, name, found[pk])
     return rows
+
+
+def prefetch_renditions(images, *specs):
+    """Renditions ``specs`` of ``images`` (None entries allowed) in one query, found by Wagtail's
+    ``get_rendition`` as if the images came from ``prefetch_renditions()``."""
+    from django.db.models import Prefetch, prefetch_related_objects
+
+    images = list({id(image): image for image in images if image is not None}.values())
+    if images:
+        renditions = type(images[0]).get_rendition_model().objects.filter(filter_spec__in=specs)
+        prefetch_related_objects(
+            images, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
+        )
+    return images

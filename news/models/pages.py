@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,12 +11,12 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.absolute_urls import absolute_url
-from core.i18n import localized_by_pk
+from core.i18n import localized_by_pk, small_table
+from core.inlines import attach_related, prefetch_renditions
 from core.models import BasePage
 from core.routing import section_page
 from libraries.models import Country, Library, Region
@@ -46,28 +46,48 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def news(self):
         return NewsPage.objects.live().child_of(self).order_by("-publication_date", "-pk")
 
-    def news_for_listing(self):
-        image_model = get_image_model()
-        return self.news().prefetch_related(
-            Prefetch("main_image", queryset=image_model.objects.prefetch_renditions(CARD_RENDITION)),
-            Prefetch("listing_image", queryset=image_model.objects.prefetch_renditions(CARD_RENDITION)),
-            Prefetch("topic_links", queryset=NewsPageTopic.objects.select_related("topic")),
+    def years(self):
+        if not hasattr(self, "_years"):
+            dates = self.news().datetimes("publication_date", "year", order="DESC")
+            self._years = [moment.year for moment in dates]
+        return self._years
+
+    def topics(self):
+        """Published topics of this language, from the table kept in a fragment (no query)."""
+        rows = small_table(Topic).values()
+        return sorted(
+            (topic for topic in rows if topic.locale_id == self.locale_id and topic.live),
+            key=lambda topic: topic.name,
         )
 
-    def years(self):
-        return [moment.year for moment in self.news().datetimes("publication_date", "year", order="DESC")]
+    def with_cards(self, articles, rendition=CARD_RENDITION):
+        """``articles`` (a page of NewsPage with their images selected) with their topic links,
+        topics and card renditions: two queries for the whole page of articles."""
+        articles = list(articles)
+        prefetch_related_objects(articles, "topic_links")
+        attach_related([link for article in articles for link in article.topic_links.all()], {"topic": Topic})
+        images = [
+            image for article in articles for image in (article.get_card_image(), article.get_social_image())
+        ]
+        prefetch_renditions(images, rendition)
+        return articles
 
     def listing_context(self, request, year=None):
         from news.forms import NewsFilterSet
 
-        topics = list(Topic.objects.filter(locale_id=self.locale_id, live=True))
+        topics = self.topics()
         form = NewsFilterSet(
-            request.GET, self.news_for_listing(), topics=topics, years=self.years(), archive_year=year
+            request.GET,
+            self.news().select_related("main_image", "listing_image", "social_image"),
+            topics=topics,
+            years=self.years(),
+            archive_year=year,
         )
         news = form.qs
         if year is not None:
             news = news.filter(publication_date__year=year)
         page_obj = Paginator(news, self.per_page).get_page(request.GET.get("page"))
+        page_obj.object_list = self.with_cards(page_obj.object_list)
         # Topics are linked in the article's source language; show them in the reader's.
         topic_names = {topic.translation_key: topic.name for topic in topics}
         for article in page_obj.object_list:
@@ -106,12 +126,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsAtomFeed(self)(request)
 
     def feed_items(self):
-        image_model = get_image_model()
-        return self.news().prefetch_related(
-            Prefetch("main_image", queryset=image_model.objects.prefetch_renditions(SHARE_RENDITION)),
-            Prefetch("listing_image", queryset=image_model.objects.prefetch_renditions(SHARE_RENDITION)),
-            Prefetch("topic_links", queryset=NewsPageTopic.objects.select_related("topic")),
-        )[: self.feed_size]
+        articles = self.news().select_related("main_image", "listing_image", "social_image")
+        return self.with_cards(articles[: self.feed_size], SHARE_RENDITION)
 
 
 class NewsPage(BasePage):
