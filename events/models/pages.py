@@ -46,6 +46,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     """The events section: upcoming (including running) and past events, with filters."""
 
     per_page = 10
+    # The subscribed calendar holds the nearest upcoming events, never an unbounded list.
+    calendar_size = 200
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -77,13 +79,16 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         # A running multi-day event stays "upcoming" until its last day is over.
         upcoming = events.filter(last_day__gte=today).order_by("start_date", "start_time", "pk")
         past = events.filter(last_day__lt=today).order_by("-start_date", "-pk")
-        page_number = request.GET.get("page", "1")
-        past_page = Paginator(past, self.per_page).get_page(page_number)
-        if page_number not in ("", "1") and str(past_page.number) != page_number:
-            form.add_notice(gettext("There is no such page; showing the nearest one."))
+        pages = []
+        for queryset, param in ((upcoming, "upcoming"), (past, "page")):
+            number = request.GET.get(param, "1")
+            pages.append(Paginator(queryset, self.per_page).get_page(number))
+            if number not in ("", "1") and str(pages[-1].number) != number:
+                form.add_notice(gettext("There is no such page; showing the nearest one."))
+        upcoming_page, past_page = pages
         context.update(
             {
-                "upcoming_events": upcoming,
+                "upcoming_events": upcoming_page,
                 "past_events": past_page,
                 "filter_form": form,
                 "today": today,
@@ -95,9 +100,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("calendar/", name="calendar")
     def calendar_feed(self, request):
-        """All upcoming events of this language, one VEVENT each."""
+        """The upcoming events of this language (the nearest ``calendar_size``), one VEVENT each."""
         cal = calendar.new_calendar(self.title)
         upcoming = self.events().filter(last_day__gte=_today()).order_by("start_date", "pk")
+        upcoming = upcoming[: self.calendar_size]
         for event in upcoming:
             cal.add_component(calendar.event_vevent(event, event.get_full_url(request)))
         return calendar.response(cal, f"{self.slug}.ics")
