@@ -6,7 +6,7 @@ from itertools import groupby
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Subquery
 from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -26,7 +26,7 @@ from core.dates import SITE_TIMEZONE, validate_span
 from core.i18n import localized_by_pk
 from core.models import BasePage
 from documents.models import OfficialDocument
-from libraries.models import Region
+from libraries.models import Library, Region
 from movement import graphics
 from movement.blocks import MovementStreamBlock, StepsBlock, SupportedGroupsBlock
 from movement.http import cache_key, generated_file_response
@@ -135,10 +135,17 @@ class MovementPage(QRCodeRoutesMixin, BasePage):
 
     def participation_counts(self):
         """Distinct libraries and regions with an approved report in any campaign of the movement."""
-        movement = source_page(self)
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            movement_path = self.path
+        else:
+            # Reports belong to the campaigns of the Russian source: its path, in the same query.
+            source = Page.objects.filter(
+                translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            )
+            movement_path = Subquery(source.values("path")[:1])
         return ParticipationReport.objects.filter(
             status=ParticipationReport.Status.APPROVED,
-            campaign__path__startswith=movement.path,
+            campaign__path__startswith=movement_path,
         ).aggregate(libraries=Count("library_key", distinct=True), regions=Count("region", distinct=True))
 
     def get_context(self, request, *args, **kwargs):
@@ -147,7 +154,10 @@ class MovementPage(QRCodeRoutesMixin, BasePage):
         context["campaigns"] = list(
             CampaignPage.objects.child_of(self).live().order_by("-start_date").select_related("listing_image")
         )
-        context["initiator_library"] = self.initiator_library.localized if self.initiator_library else None
+        initiator = self.initiator_library_id
+        context["initiator_library"] = (
+            localized_by_pk(Library, [initiator]).get(initiator) if initiator else None
+        )
         return context
 
 
