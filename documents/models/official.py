@@ -94,6 +94,10 @@ class OfficialDocument(TranslatableMixin, PublishableSnippetMixin, index.Indexed
         verbose_name = _("official document")
         verbose_name_plural = _("official documents")
         ordering = ["-date", "number"]
+        # The registry of a language, newest first.
+        indexes = [
+            models.Index(fields=["locale", "live", "-date", "number"], name="official_document_registry")
+        ]
         constraints = [
             # The registry's detail URL is /<slug>/ within a language.
             models.UniqueConstraint(

@@ -226,6 +226,11 @@ class EventPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        indexes = [
+            # Upcoming events by their last day, in date order; past ones newest first.
+            models.Index(Coalesce("end_date", "start_date"), name="event_last_day"),
+            models.Index(fields=["start_date"], name="event_start_date"),
+        ]
 
     def clean(self):
         super().clean()

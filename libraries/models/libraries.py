@@ -177,6 +177,11 @@ class Library(TranslatableMixin, PublishableSnippetMixin, index.Indexed, models.
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_library_slug_per_locale")
         ]
+        indexes = [
+            # The directory of a language in alphabetical order, and namesakes by settlement.
+            models.Index(fields=["locale", "live", "full_name"], name="library_directory_order"),
+            models.Index(fields=["locale", "settlement_key"], name="library_settlement"),
+        ]
 
     def __str__(self):
         return self.short_name or self.full_name

@@ -78,7 +78,12 @@ class ParticipationReport(models.Model):
                 fields=["campaign", "library_key"], name="movement_one_report_per_library_and_campaign"
             )
         ]
-        indexes = [models.Index(fields=["campaign", "status"], name="movement_report_camp_status")]
+        # A campaign's approved reports by region and library name, as its page lists them.
+        indexes = [
+            models.Index(
+                fields=["campaign", "status", "region", "library_name"], name="movement_report_listing"
+            )
+        ]
 
     def __str__(self):
         return f"{self.library_name} ({self.settlement})"

@@ -206,6 +206,8 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+        # The news index, the feeds and the archive list the newest first.
+        indexes = [models.Index(fields=["publication_date"], name="news_publication_date")]
 
     def get_social_image(self):
         return self.social_image or self.listing_image or self.main_image
