@@ -1,6 +1,6 @@
 """`make bench`: the production stack measured against the ceiling of its own stack.
 
-Run inside a throw-away PostgreSQL cluster (the Makefile wraps it in ``tests.pgcluster``). Starts
+Run inside a throw-away PostgreSQL cluster (the Makefile wraps it in ``tests.services``). Starts
 Debian's redis-server, migrates, seeds and collects static files, then:
 
 * SQL queries of every live page on a page-cache miss in a warm process (fragments warm);
@@ -62,12 +62,14 @@ def query_counts(urls):
 
 
 def main():
-    from tests import services
+    from tests.services.lifecycle import running
+    from tests.services.loopback import Gunicorn, get
+    from tests.services.redis import Redis
 
     static_root = tempfile.mkdtemp(prefix="vmeste-bench-static-")
     media_root = tempfile.mkdtemp(prefix="vmeste-bench-media-")
     try:
-        with services.redis_server() as redis_url:
+        with running(Redis()) as redis_url:
             env = {
                 "DJANGO_SETTINGS_MODULE": "cms.settings.production",
                 "SECRET_KEY": "bench-only",
@@ -116,15 +118,15 @@ def main():
                 "/sitemap.xml",
             ]
             rows = []
-            with services.gunicorn({}, app="bench.bare:application") as bare:
+            with running(Gunicorn({}, app="bench.bare:application")) as bare:
                 rows.append(("bare HttpResponse('ok')", *wrk(bare + "/"), None))
             with (
-                services.gunicorn({"PAGE_CACHE": "1"}) as cached,
-                services.gunicorn({"PAGE_CACHE": "0"}) as plain,
+                running(Gunicorn({"PAGE_CACHE": "1"})) as cached,
+                running(Gunicorn({"PAGE_CACHE": "0"})) as plain,
             ):
                 for url in sample:
-                    services.get(cached + url, timeout=120)
-                    services.get(plain + url, timeout=120)
+                    get(cached + url, timeout=120)
+                    get(plain + url, timeout=120)
                     rows.append((f"cached   {url}", *wrk(cached + url), None))
                     rows.append((f"uncached {url}", *wrk(plain + url), None))
             bare_rps = rows[0][1]

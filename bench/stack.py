@@ -1,6 +1,6 @@
 """`make serve-prod`: the production stack on this machine, until Ctrl-C.
 
-PostgreSQL comes from the wrapping ``tests.pgcluster``; this starts Debian's redis-server, migrates,
+PostgreSQL comes from the wrapping ``tests.services``; this starts Debian's redis-server, migrates,
 seeds, collects static files and runs gunicorn (2 sync workers) under ``cms.settings.production``
 with the page cache in Redis, at http://HOST:PORT/. Media stay on the filesystem in a temporary
 folder unless AWS_STORAGE_BUCKET_NAME names a bucket.
@@ -15,11 +15,12 @@ import tempfile
 
 
 def main(host="127.0.0.1", port="8000"):
-    from tests import services
+    from tests.services.lifecycle import running
+    from tests.services.redis import Redis
 
     workdir = tempfile.mkdtemp(prefix="vmeste-prod-")
     try:
-        with services.redis_server() as redis_url:
+        with running(Redis()) as redis_url:
             env = {
                 "DJANGO_SETTINGS_MODULE": "cms.settings.production",
                 "SECRET_KEY": os.environ.get("SECRET_KEY", "local-production-check-only"),

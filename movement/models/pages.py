@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import BaseStreamBlock, ImageBlock
 from core.dates import SITE_TIMEZONE, validate_span
 from core.i18n import localized_by_pk
+from core.methods import accepts_post
 from core.models import BasePage
 from documents.models import OfficialDocument
 from libraries.models import Library, Region
@@ -363,6 +364,7 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         return context
 
     @path("participate/", name="participate")
+    @accepts_post
     def participate(self, request):
         from movement.participation import handle_participation
 

@@ -88,6 +88,7 @@ def _head(client, page):
     return soup, meta, canonical["href"] if canonical else None
 
 
+@pytest.mark.usefixtures("seeded")
 def test_every_page_has_canonical_description_and_sharing_tags(client):
     for page in public_pages():
         soup, meta, canonical = _head(client, page)
@@ -106,6 +107,7 @@ def test_every_page_has_canonical_description_and_sharing_tags(client):
             assert page.locale.language_code in hreflangs
 
 
+@pytest.mark.usefixtures("seeded")
 def test_home_pages_describe_the_organization(client):
     for home in Page.objects.live().filter(depth=2).select_related("locale"):
         soup, _meta, _canonical = _head(client, home)
@@ -119,6 +121,7 @@ def test_home_pages_describe_the_organization(client):
         assert organization["email"] == "bgunb@bgunb.ru"
 
 
+@pytest.mark.usefixtures("seeded")
 def test_other_pages_carry_no_organization_markup(client):
     for page in public_pages():
         if page.depth > 2:
@@ -148,6 +151,7 @@ def test_search_and_error_pages_are_not_indexed(client):
     assert soup.find("meta", attrs={"name": "robots"})["content"].startswith("noindex")
 
 
+@pytest.mark.usefixtures("seeded")
 def test_routes_of_routable_pages_have_their_own_canonical_url(client):
     from libraries.models import Library
     from partnerships.models import LibraryIndexPage

@@ -2,18 +2,22 @@ import pytest
 
 from django.core.cache import cache
 
-from tests import services
+from tests.services.lifecycle import running
+from tests.services.redis import Redis
+from tests.services.s3 import S3
 
 
 @pytest.fixture(scope="session")
 def redis_url():
-    with services.redis_server() as url:
+    """A redis-server of this run, started by the first test that needs it."""
+    with running(Redis()) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
 def s3_endpoint():
-    with services.s3_server() as endpoint:
+    """moto's S3 server of this run, with the media bucket, started by the first test that needs it."""
+    with running(S3()) as endpoint:
         yield endpoint
 
 

@@ -1,6 +1,6 @@
 """core.postgres: a frozen database cannot hold a worker, also on an open (persistent) connection.
 
-The connection goes through a loopback relay the test controls (tests.services.DatabaseRelay),
+The connection goes through a loopback relay the test controls (tests/services/loopback.py),
 which stops forwarding; every wait for the server then ends in OperationalError, Django's health
 check says the connection is unusable, and after the relay recovers the next connection works.
 Each database call runs in a thread the test waits for with a bound: a call that hung forever
@@ -16,7 +16,7 @@ import pytest
 from django.db import OperationalError, connections
 
 from core.postgres.base import DatabaseWrapper
-from tests import services
+from tests.services.loopback import DatabaseRelay
 
 pytestmark = pytest.mark.django_db
 BOUND = 30  # seconds a call may take before the test calls it hung
@@ -46,7 +46,7 @@ def bounded(call):
 
 @pytest.fixture
 def through_relay():
-    relay = services.DatabaseRelay(_socket_path())
+    relay = DatabaseRelay(_socket_path())
     with relay:
         settings = dict(connections["default"].settings_dict)
         settings.update(
@@ -58,6 +58,7 @@ def through_relay():
             OPTIONS={**settings.get("OPTIONS", {}), "connect_timeout": 1},
         )
         wrapper = DatabaseWrapper(settings, alias="through_relay")
+        wrapper.inc_thread_sharing()  # every call runs in a bounded thread of its own
         try:
             yield relay, wrapper
         finally:

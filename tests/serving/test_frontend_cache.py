@@ -62,7 +62,7 @@ def test_publishing_purges_every_url_the_proxy_may_hold(
 def test_an_unreachable_proxy_does_not_break_publishing(
     page_cache, seeded, client, settings, django_capture_on_commit_callbacks
 ):
-    from tests.services import free_port
+    from tests.services.loopback import free_port
 
     settings.WAGTAILFRONTENDCACHE = {
         "proxy": {

@@ -8,11 +8,9 @@ frame's fragments (menu, footer, site, locales, small tables) are in the cache, 
 import pytest
 
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from news.models import NewsIndexPage
 from tests.factories.bulk import many_rows
 
 MAX_QUERIES = 10
@@ -28,7 +26,7 @@ PAGES = {
     "directory": "/ru/partnerships/libraries/",
     "directory_filtered": "/ru/partnerships/libraries/?kind=municipal&page=2",
     "directory_en": "/en/partnerships/libraries/",
-    "library_profile": "/ru/partnerships/libraries/sample-alekseevka-31/",
+    "library_profile": "/ru/partnerships/libraries/amur-ounb/",
     "library_profile_en": "/en/partnerships/libraries/amur-ounb/",
     "finder": "/ru/partnerships/namesakes/?q=Алексеевка",
     "finder_page_2": "/ru/partnerships/namesakes/?q=Алексеевка&page=2&names=2",
@@ -92,11 +90,9 @@ def page_cache_on(settings):
 
 
 @pytest.fixture(scope="module")
-def large(django_db_setup, django_db_blocker):
+def large(seeded_database, django_db_blocker):
     """Many rows on top of the seed, for this module's tests only (rolled back at its end)."""
     with django_db_blocker.unblock(), transaction.atomic():
-        if not NewsIndexPage.objects.exists():
-            call_command("load_seed_content", verbosity=0)
         urls = many_rows()
         yield {**PAGES, **urls}
         transaction.set_rollback(True)

@@ -13,7 +13,9 @@ import uuid
 import psycopg
 import pytest
 
-from tests import services
+from tests.services.lifecycle import running
+from tests.services.loopback import DatabaseRelay, Gunicorn, get
+from tests.services.s3 import S3_ENV
 
 STACK_DB = "vmeste_stack"
 
@@ -29,7 +31,7 @@ def stack(redis_url, s3_endpoint, tmp_path_factory):
     with psycopg.connect(host=sockdir, user="postgres", dbname="postgres", autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {STACK_DB}")
         conn.execute(f"CREATE DATABASE {STACK_DB}")
-    relay = services.DatabaseRelay(os.path.join(sockdir, ".s.PGSQL.5432"))
+    relay = DatabaseRelay(os.path.join(sockdir, ".s.PGSQL.5432"))
     with relay:
         env = {
             "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -45,7 +47,7 @@ def stack(redis_url, s3_endpoint, tmp_path_factory):
             "AWS_S3_ENDPOINT_URL": s3_endpoint,
             # Media are public: readers fetch them straight from the bucket.
             "AWS_DEFAULT_ACL": "public-read",
-            **services.S3_ENV,
+            **S3_ENV,
             "STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
             "ALLOWED_HOSTS": "127.0.0.1",
             "SECURE_COOKIES": "0",
@@ -64,7 +66,7 @@ def stack(redis_url, s3_endpoint, tmp_path_factory):
             ["collectstatic", "--no-input", "-v0"],
         ):
             subprocess.run(manage + command, env=full_env, check=True, stdout=subprocess.DEVNULL)
-        with services.gunicorn(env) as first, services.gunicorn(env) as second:
+        with running(Gunicorn(env)) as first, running(Gunicorn(env)) as second:
             yield {"a": first, "b": second, "relay": relay}
     with psycopg.connect(host=sockdir, user="postgres", dbname="postgres", autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {STACK_DB} WITH (FORCE)")
@@ -115,8 +117,8 @@ def test_sessions_are_shared(stack):
 
 def test_a_publish_through_one_is_seen_at_once_through_the_other(stack):
     url = "/ru/partnerships/regulation/"
-    assert services.get(stack["b"] + url)[0] == 200
-    assert services.get(stack["b"] + url)[1]["X-Page-Cache"] == "hit"
+    assert get(stack["b"] + url)[0] == 200
+    assert get(stack["b"] + url)[1]["X-Page-Cache"] == "hit"
     browser = Browser()
     browser.login(stack["a"])
     page_id = re.search(
@@ -128,7 +130,7 @@ def test_a_publish_through_one_is_seen_at_once_through_the_other(stack):
     status, _h, form = browser.open(unpublish)
     assert status == 200
     browser.open(unpublish, {"csrfmiddlewaretoken": _token(form)})
-    assert services.get(stack["b"] + url)[0] == 404
+    assert get(stack["b"] + url)[0] == 404
 
 
 def _multipart(fields, files):
@@ -167,7 +169,7 @@ def test_media_uploaded_through_one_is_served_by_the_other(stack):
     status, _h, html = browser.open(f"{stack['b']}/admin/images/{image_id}/")
     assert status == 200
     src = re.search(r'<img[^>]+src="([^"]+vmeste-media[^"]+)"', html).group(1)
-    status, headers, content = services.get(src)
+    status, headers, content = get(src)
     assert status == 200 and headers["Content-Type"].startswith("image/")
     rendition = Image.open(BytesIO(content))
     assert rendition.size[0] <= 800
@@ -191,19 +193,17 @@ def test_database_down_or_frozen_gives_cached_pages_or_a_503_and_recovers(stack)
     for base in (stack["a"], stack["b"]):
         for attempt in range(3):
             # Every worker holds a persistent connection before the database goes away.
-            assert services.get(f"{base}/ru/partnerships/?warm={attempt}")[0] == 200
-        assert services.get(base + cached)[0] == 200
+            assert get(f"{base}/ru/partnerships/?warm={attempt}")[0] == 200
+        assert get(base + cached)[0] == 200
     try:
         for mode in ("refuse", "hang"):
             relay.set_mode(mode)
             for base in (stack["a"], stack["b"]):
                 for attempt in range(3):
                     # The client gives up after 30 s: a worker held by the database fails here.
-                    status, headers, _body = services.get(base + cached, timeout=30)
+                    status, headers, _body = get(base + cached, timeout=30)
                     assert status == 200 and headers["X-Page-Cache"] in ("hit", "stale"), (mode, status)
-                    status, headers, body = services.get(
-                        f"{base}/ru/never-seen-{mode}-{attempt}/", timeout=30
-                    )
+                    status, headers, body = get(f"{base}/ru/never-seen-{mode}-{attempt}/", timeout=30)
                     assert status == 503, (mode, status)
                     assert int(headers["Retry-After"]) > 0
                     assert "Cache-Control" in headers and "private" in headers["Cache-Control"]
@@ -212,9 +212,7 @@ def test_database_down_or_frozen_gives_cached_pages_or_a_503_and_recovers(stack)
             # Recovered without a restart: every worker reconnects.
             for base in (stack["a"], stack["b"]):
                 for attempt in range(3):
-                    status, _h, body = services.get(
-                        f"{base}/ru/partnerships/?after-{mode}={attempt}", timeout=30
-                    )
+                    status, _h, body = get(f"{base}/ru/partnerships/?after-{mode}={attempt}", timeout=30)
                     assert status == 200, (mode, status, body[:300])
     finally:
         relay.set_mode("relay")
