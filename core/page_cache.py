@@ -39,6 +39,8 @@ BYPASS_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/med
 NOT_STORED = {"set-cookie", "content-length", "x-page-cache", "date"}
 CSRF_HOLE = b"\x00csrf-token\x00"
 _CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+# The CSP nonce of the response that was kept: each reader served the copy gets a fresh one.
+NONCE_HOLE = b"\x00csp-nonce\x00"
 
 
 def enabled():
@@ -169,21 +171,28 @@ def page_key(request, variants, generation_token=None):
     return f"pagecache:page:{generation_token}:{digest}"
 
 
-def _entry(response):
+def _entry(request, response):
     content = response.content
     content, holes = _CSRF_INPUT.subn(rb"\1" + CSRF_HOLE + rb"\2", content)
+    nonce = getattr(request, "_csp_nonce", None)  # set only if the page used it (django-csp)
+    has_nonce = isinstance(nonce, str) and f'nonce="{nonce}"'.encode() in content
+    if has_nonce:
+        content = content.replace(f'nonce="{nonce}"'.encode(), b'nonce="' + NONCE_HOLE + b'"')
     headers = [(name, value) for name, value in response.items() if name.lower() not in NOT_STORED]
-    return (response.status_code, headers, content, bool(holes))
+    return (response.status_code, headers, content, bool(holes), has_nonce)
 
 
 def _response(request, entry):
-    status, headers, content, has_csrf = entry
+    status, headers, content, has_csrf, has_nonce = entry
     etag = next((value for name, value in headers if name.lower() == "etag"), None)
     if etag and etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponseNotModified()
     else:
         if has_csrf:
             content = content.replace(CSRF_HOLE, get_token(request).encode())
+        if has_nonce:
+            # Reading request.csp_nonce makes django-csp put this nonce in the header.
+            content = content.replace(NONCE_HOLE, str(request.csp_nonce).encode())
         response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
@@ -229,7 +238,8 @@ class PageCacheMiddleware:
             if entry is not None:
                 response = _response(request, entry)
                 response["X-Page-Cache"] = "hit"
-                return _mark(response, public=not entry[3])
+                # A form's CSRF token or a script's nonce is per reader: no shared cache may keep it.
+                return _mark(response, public=not (entry[3] or entry[4]))
 
         response = self.get_response(request)
         if getattr(response, "database_unavailable", False) and use_cache:
@@ -240,13 +250,15 @@ class PageCacheMiddleware:
             return _mark(response, public=False)
         if not cacheable(request, response):
             return _mark(response, public=False)
-        has_csrf = bool(_CSRF_INPUT.search(response.content))
+        per_reader = bool(_CSRF_INPUT.search(response.content)) or isinstance(
+            getattr(request, "_csp_nonce", None), str
+        )
         if use_cache:
-            entry = _entry(response)
+            entry = _entry(request, response)
             timeout = seconds_to_live()
             cache.set_many({key: entry}, timeout)
             cache.set(page_key(request, self.variants), entry, STALE_SECONDS)
             response["X-Page-Cache"] = "miss"
-            if not has_csrf and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            if not per_reader and getattr(settings, "WAGTAILFRONTENDCACHE", None):
                 remember_url(request.build_absolute_uri())
-        return _mark(response, public=not has_csrf)
+        return _mark(response, public=not per_reader)

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from django.test import Client
+from django.test import Client, override_settings
 
 from home.models import FooterContent
 from movement.models import CampaignPage, MovementPage, ParticipationReport
@@ -128,3 +128,25 @@ def test_a_first_time_visitor_served_a_cached_form_can_post_it(page_cache, seede
     # Without the visitor's cookie the same token is refused: CSRF is still enforced.
     stranger = Client(enforce_csrf_checks=True)
     assert stranger.post(action, {"csrfmiddlewaretoken": token}).status_code == 403
+
+
+@override_settings(METRICA_ID="12345")
+def test_a_cached_page_with_the_counter_gets_each_reader_a_fresh_nonce(page_cache, home_page):
+    def nonces(response):
+        policy = response["Content-Security-Policy"]
+        script_src = next(part for part in policy.split("; ") if part.startswith("script-src "))
+        header = {source[7:-1] for source in script_src.split() if source.startswith("'nonce-")}
+        return header, set(re.findall(r'nonce="([^"]+)"', response.content.decode()))
+
+    seen = []
+    for expected in ("miss", "hit"):
+        reader = Client()
+        reader.cookies["consent"] = "all"
+        response = reader.get(home_page.url)
+        assert response["X-Page-Cache"] == expected
+        header, in_page = nonces(response)
+        assert len(header) == 1 and in_page == header, (expected, header, in_page)
+        # A per-reader nonce: no shared cache (CDN, proxy) may keep the page.
+        assert "private" in response["Cache-Control"]
+        seen.append(header)
+    assert seen[0] != seen[1]
