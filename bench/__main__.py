@@ -17,8 +17,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from urllib.parse import quote
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+# The large data set of issue 13, added on top of the seed before the load runs.
+LARGE = {"libraries": 10_000, "news": 2_000, "events": 500, "agreements": 100, "reports": 1_000}
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 
 
@@ -78,6 +81,7 @@ def main():
                 "MEDIA_ROOT": media_root,
                 "ALLOWED_HOSTS": "127.0.0.1",
                 "SECURE_COOKIES": "0",
+                "SECURE_SSL_REDIRECT": "0",  # plain HTTP on loopback, no TLS proxy
                 "SITE_URL": "http://127.0.0.1:8000",
                 "LOG_LEVEL": "ERROR",
             }
@@ -99,13 +103,22 @@ def main():
             counts = query_counts(urls)
             connection.close()
 
-            print(f"\nQueries per page on a page-cache miss (seed size, fragments warm), {len(urls)} URLs:")
-            for url, (status, count) in counts.items():
-                print(f"  {count:4}  {status}  {url}")
-            print(
-                f"  max {max(c for _s, c in counts.values())}, pages over 10: "
-                f"{sum(1 for _s, c in counts.values() if c > 10)}"
-            )
+            from tests.factories.bulk import many_rows
+
+            print(f"\nAdding {LARGE} rows ...", flush=True)
+            large_urls = many_rows(**LARGE)
+            large_counts = query_counts(urls + [url for url in large_urls.values() if url not in urls])
+            connection.close()
+
+            print(f"\nQueries per page on a page-cache miss (fragments warm); seed, then with {LARGE}:")
+            for url, (status, count) in large_counts.items():
+                seed = counts.get(url)
+                seed_column = f"{seed[1]:4}  {seed[0]}" if seed else "   -     "
+                print(f"  {seed_column}  {count:4}  {status}  {url}")
+            for name, table in (("seed", counts), ("large", large_counts)):
+                values = [c for _s, c in table.values()]
+                over = sum(1 for c in values if c > 10)
+                print(f"  {name}: {len(values)} URLs, max {max(values)} queries, pages over 10: {over}")
 
             sample = [
                 "/ru/",
@@ -114,7 +127,9 @@ def main():
                 "/ru/events/ryazan-forum-2024/",
                 "/ru/dvizhenie/flashmob-2024/",
                 "/ru/partnerships/libraries/",
+                "/ru/partnerships/libraries/amur-ounb/",
                 "/ru/official-documents/",
+                "/ru/search/?q=" + quote("библиотека"),
                 "/sitemap.xml",
             ]
             rows = []

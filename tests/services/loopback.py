@@ -35,10 +35,10 @@ def wait_for_port(port, process=None, timeout=START_TIMEOUT):
     raise RuntimeError(f"nothing listens on 127.0.0.1:{port} after {timeout} s")
 
 
-def stop_process(process, timeout=20):
+def stop_process(process, timeout=20, signum=signal.SIGTERM):
     """End a process this run started, by its Popen handle (its own pid only)."""
     if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
+        process.send_signal(signum)
         try:
             process.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -61,25 +61,32 @@ class Gunicorn(Service):
 
     env_var = None
 
-    def __init__(self, env, workers=2, app="cms.wsgi:application"):
+    def __init__(self, env, workers=2, app="cms.wsgi:application", wait=True):
         super().__init__()
-        self.env, self.workers, self.app = env, workers, app
+        self.env, self.workers, self.app, self.wait = env, workers, app, wait
         self.process = None
+        self.port = None
 
     def launch(self):
-        port = free_port()
+        self.port = free_port()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", self.app, "--bind", f"127.0.0.1:{port}"]
+            [sys.executable, "-m", "gunicorn", self.app, "--bind", f"127.0.0.1:{self.port}"]
             + ["--workers", str(self.workers), "--timeout", "30", "--graceful-timeout", "5"]
             + ["--log-level", "warning", "--worker-tmp-dir", self.workdir],
             env={**os.environ, **self.env},
         )
-        wait_for_port(port, self.process)
-        return f"http://127.0.0.1:{port}"
+        if self.wait:
+            self.ready()
+        return f"http://127.0.0.1:{self.port}"
+
+    def ready(self):
+        """Wait until it listens (``wait=False`` lets several instances start side by side)."""
+        wait_for_port(self.port, self.process)
 
     def shutdown(self):
         if self.process is not None:
-            stop_process(self.process)
+            # SIGQUIT: gunicorn's quick shutdown; nothing is left to finish at the end of a test.
+            stop_process(self.process, signum=signal.SIGQUIT)
 
 
 class DatabaseRelay:
