@@ -19,12 +19,14 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.dates import SITE_TIMEZONE, validate_span
-from core.i18n import localized_rows
+from core.i18n import localized_by_pk
 from core.jsonld import json_ld
 from core.models import BasePage
+from documents.models import OfficialDocument
 from events import calendar
 from events.blocks import ProgrammeStreamBlock
 from events.programme import Programme, normalise
+from libraries.models import Library
 
 from .inlines import EventParticipant
 
@@ -44,6 +46,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     """The events section: upcoming (including running) and past events, with filters."""
 
     per_page = 10
+    # The subscribed calendar holds the nearest upcoming events, never an unbounded list.
+    calendar_size = 200
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -75,13 +79,16 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         # A running multi-day event stays "upcoming" until its last day is over.
         upcoming = events.filter(last_day__gte=today).order_by("start_date", "start_time", "pk")
         past = events.filter(last_day__lt=today).order_by("-start_date", "-pk")
-        page_number = request.GET.get("page", "1")
-        past_page = Paginator(past, self.per_page).get_page(page_number)
-        if page_number not in ("", "1") and str(past_page.number) != page_number:
-            form.add_notice(gettext("There is no such page; showing the nearest one."))
+        pages = []
+        for queryset, param in ((upcoming, "upcoming"), (past, "page")):
+            number = request.GET.get(param, "1")
+            pages.append(Paginator(queryset, self.per_page).get_page(number))
+            if number not in ("", "1") and str(pages[-1].number) != number:
+                form.add_notice(gettext("There is no such page; showing the nearest one."))
+        upcoming_page, past_page = pages
         context.update(
             {
-                "upcoming_events": upcoming,
+                "upcoming_events": upcoming_page,
                 "past_events": past_page,
                 "filter_form": form,
                 "today": today,
@@ -93,9 +100,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("calendar/", name="calendar")
     def calendar_feed(self, request):
-        """All upcoming events of this language, one VEVENT each."""
+        """The upcoming events of this language (the nearest ``calendar_size``), one VEVENT each."""
         cal = calendar.new_calendar(self.title)
         upcoming = self.events().filter(last_day__gte=_today()).order_by("start_date", "pk")
+        upcoming = upcoming[: self.calendar_size]
         for event in upcoming:
             cal.add_component(calendar.event_vevent(event, event.get_full_url(request)))
         return calendar.response(cal, f"{self.slug}.ics")
@@ -203,10 +211,26 @@ class EventPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    # Served with its inline lists in the page's own query (core.inlines).
+    serve_inlines = (
+        "halls",
+        "participants",
+        "key_questions",
+        "directions",
+        "formats",
+        "contests",
+        "contacts",
+        "related_documents",
+    )
 
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        indexes = [
+            # Upcoming events by their last day, in date order; past ones newest first.
+            models.Index(Coalesce("end_date", "start_date"), name="event_last_day"),
+            models.Index(fields=["start_date"], name="event_start_date"),
+        ]
 
     def clean(self):
         super().clean()
@@ -238,10 +262,11 @@ class EventPage(RoutablePageMixin, BasePage):
         return self._programme
 
     def participants_by_role(self):
-        rows = list(self.participants.select_related("library"))
-        # Library records in the reader's language where they are translated.
-        for row, library in zip(rows, localized_rows(row.library for row in rows), strict=True):
-            row.library_local = library
+        rows = list(self.participants.all())
+        # Library records in the reader's language where they are translated (one query).
+        libraries = localized_by_pk(Library, [row.library_id for row in rows])
+        for row in rows:
+            row.library_local = libraries.get(row.library_id)
         groups = []
         for role in EventParticipant.Role.values:
             items = [row for row in rows if row.role == role]
@@ -305,6 +330,12 @@ class EventPage(RoutablePageMixin, BasePage):
             data["sponsor"] = sponsors
         return json_ld(data)
 
+    def documents(self):
+        """The related official letters in the reader's language, in the editor's order."""
+        items = list(self.related_documents.all())
+        documents = localized_by_pk(OfficialDocument, [item.document_id for item in items])
+        return [documents[item.document_id] for item in items if item.document_id in documents]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         programme = self.get_programme()
@@ -330,10 +361,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 "selected_hall": hall,
                 "programme_filter_form": form,
                 "participant_groups": self.participants_by_role(),
-                "documents": [
-                    item.document.localized
-                    for item in self.related_documents.select_related("document", "document__locale")
-                ],
+                "documents": self.documents(),
                 "event_status": self.status(),
                 "json_ld": self.json_ld(request),
             }

@@ -21,6 +21,8 @@ class NamedPlace(TranslatableMixin, models.Model):
 
     override_translatable_fields = [SynchronizedField("code")]
     panels = [FieldPanel("code"), FieldPanel("name")]
+    # A few hundred rows: pages read them whole from a fragment of the page cache (core.i18n).
+    translations_in_fragment = True
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -174,6 +176,11 @@ class Library(TranslatableMixin, PublishableSnippetMixin, index.Indexed, models.
         ordering = ["full_name"]
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_library_slug_per_locale")
+        ]
+        indexes = [
+            # The directory of a language in alphabetical order, and namesakes by settlement.
+            models.Index(fields=["locale", "live", "full_name"], name="library_directory_order"),
+            models.Index(fields=["locale", "settlement_key"], name="library_settlement"),
         ]
 
     def __str__(self):

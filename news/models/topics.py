@@ -17,6 +17,8 @@ class Topic(TranslatableMixin, PublishableSnippetMixin):
     override_translatable_fields = [SynchronizedField("slug")]
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
+    # A few dozen rows: pages read them whole from a fragment of the page cache (core.i18n).
+    translations_in_fragment = True
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("topic")
