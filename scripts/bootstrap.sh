@@ -38,12 +38,16 @@ if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import sys; assert sy
 fi
 
 command -v msgfmt >/dev/null 2>&1 || apt_install gettext
+# WeasyPrint (the programme booklet) draws text with pango.
+ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" || apt_install libpango-1.0-0 libpangoft2-1.0-0
 
 REQS=(-r requirements.txt)
 if [ "${1:-}" = "dev" ]; then
     REQS+=(-r requirements-dev.txt)
     compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || apt_install postgresql
     [ -x /usr/bin/chromium ] || apt_install chromium
+    # pdftotext reads the booklet's text back in the tests.
+    command -v pdftotext >/dev/null 2>&1 || apt_install poppler-utils
 fi
 
 STAMP="$VENV/.installed-$(cat requirements*.txt | sha256sum | cut -c1-16)-${1:-run}"

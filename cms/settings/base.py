@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "movement",
     "partnerships",
     "news",
+    "opendata",
     "home",
     "search",
     "reader",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -63,6 +65,9 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -76,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Answers cross-origin GETs of /api/ only (CORS_URLS_REGEX); before CommonMiddleware.
+    "corsheaders.middleware.CorsMiddleware",
     "core.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -200,6 +207,37 @@ CACHES = {
         "LOCATION": "vmeste",
     }
 }
+
+# The read API (/api/v2/): anonymous, read-only, paginated, rate-limited per client address.
+API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["opendata.api.throttling.APIRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "opendata.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+    # Behind a reverse proxy, the number of proxies whose X-Forwarded-For is trusted.
+    "NUM_PROXIES": int(os.environ["API_NUM_PROXIES"]) if os.environ.get("API_NUM_PROXIES") else None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Вместе сильнее — read API",
+    "DESCRIPTION": (
+        "Read-only data of the library cooperation network: pages (events with their programmes, "
+        "news, sections), libraries, regions, agreements with their chronicle, official documents "
+        "and approved participation counts, in Russian, English and Belarusian."
+    ),
+    "VERSION": "2",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v2",
+}
+WAGTAILAPI_LIMIT_MAX = 100
+# Cross-origin reads of the API (GET only, no cookies) from any site: regional library sites use it.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 LOGGING = {
     "version": 1,

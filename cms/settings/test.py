@@ -10,3 +10,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="vmeste-test-media-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
+# Tests of the rate limit lower it themselves; the rest of the suite is not throttled.
+API_THROTTLE_RATE = "100000/minute"
