@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 
 
@@ -19,3 +20,15 @@ class AdminLanguageMiddleware:
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         return self.get_response(request)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except under the language-neutral API (/api/): there a 404 is the API's own JSON
+    answer, not a redirect to /ru/api/… (which the pages' catch-all pattern would accept)."""
+
+    neutral_prefixes = ("/api/",)
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(self.neutral_prefixes):
+            return response
+        return super().process_response(request, response)

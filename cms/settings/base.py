@@ -80,7 +80,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.LocaleMiddleware",
     # Answers cross-origin GETs of /api/ only (CORS_URLS_REGEX); before CommonMiddleware.
     "corsheaders.middleware.CorsMiddleware",
     "core.middleware.AdminLanguageMiddleware",
@@ -231,6 +231,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "2",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v2",
+    "PREPROCESSING_HOOKS": ["opendata.api.schema.public_api_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "opendata.api.schema.error_responses",
+    ],
 }
 WAGTAILAPI_LIMIT_MAX = 100
 # Cross-origin reads of the API (GET only, no cookies) from any site: regional library sites use it.

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -23,6 +24,7 @@ from core.dates import SITE_TIMEZONE, validate_span
 from core.i18n import localized_rows
 from core.jsonld import json_ld
 from core.models import BasePage
+from events import api as event_api
 from events import booklet, calendar, frab, personal
 from events import programme as programme_module
 from events.blocks import ProgrammeStreamBlock
@@ -163,6 +165,27 @@ class EventPage(RoutablePageMixin, BasePage):
     programme = StreamField(ProgrammeStreamBlock(), verbose_name=_("programme"), blank=True)
 
     base_form_class = EventPageForm
+
+    api_fields = [
+        APIField("kind"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("start_time"),
+        APIField("end_time"),
+        APIField("city"),
+        APIField("venue_name"),
+        APIField("venue_address"),
+        APIField("introduction"),
+        APIField("main_theme"),
+        APIField("audience"),
+        APIField("registration_url"),
+        APIField("registration_deadline"),
+        APIField("broadcast_platform"),
+        APIField("broadcast_url"),
+        APIField("halls", serializer=event_api.HallsField()),
+        APIField("programme", serializer=event_api.ProgrammeField()),
+        APIField("exports", serializer=event_api.ExportsField()),
+    ]
 
     search_fields = BasePage.search_fields + [
         index.SearchField("main_theme"),
