@@ -4,7 +4,14 @@ from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.views.decorators.clickjacking import xframe_options_exempt
 
+from wagtail.models import Locale
+
+from core.absolute_urls import absolute_url
+from libraries.models import Library, Region
+
+from . import widget as widget_module
 from .api.schema import schema
 
 # Endpoints in the order the documentation presents them, each with an example query.
@@ -81,7 +88,63 @@ def api_docs(request):
     )
 
 
-def widget(request):
-    from django.http import HttpResponse
+def _framable(response):
+    # Other sites may put the widget in a frame; every other page of the site may not.
+    response.xframe_options_exempt = True
+    response["Content-Security-Policy"] = widget_module.CSP
+    return response
 
-    return HttpResponse("widget")
+
+def widget_error(request, status, message):
+    response = render(request, "opendata/widget_error.html", {"message": message}, status=status)
+    return _framable(response)
+
+
+@xframe_options_exempt
+def widget(request):
+    locale = Locale.get_active()
+    regions = list(Region.objects.filter(locale=locale).order_by("sort_name"))
+    form = widget_module.WidgetForm(request.GET, regions=regions)
+    if not form.is_valid():
+        problems = [
+            f"{form.fields[name].label if name in form.fields else ''}: {' '.join(errors)}".lstrip(": ")
+            for name, errors in form.errors.items()
+        ]
+        return widget_error(
+            request, 400, translation.gettext("The widget's address has mistakes: ") + "; ".join(problems)
+        )
+    data = form.cleaned_data
+    region = form.regions.get(data["region"]) if data["region"] else None
+    library = None
+    if data["library"]:
+        library = (
+            Library.objects.for_locale(locale).filter(slug=data["library"]).select_related("region").first()
+        )
+        if library is None:
+            return widget_error(
+                request, 404, translation.gettext("There is no library with this key in the directory.")
+            )
+    show, limit = data["show"], data["limit"]
+    events = (
+        widget_module.upcoming_events(locale, region, library, limit) if show in ("both", "events") else None
+    )
+    news = widget_module.latest_news(locale, region, library, limit) if show in ("both", "news") else None
+    for item in (events or []) + (news or []):
+        # Absolute: the widget is read inside other sites.
+        item.widget_url = absolute_url(item.get_url(request), request)
+    home = absolute_url(f"/{locale.language_code}/", request)
+    response = render(
+        request,
+        "opendata/widget.html",
+        {
+            "region": region,
+            "library": library,
+            "events": events,
+            "news": news,
+            "style": form.style(),
+            "show_heading": data["heading"] == "show",
+            "home_url": home,
+        },
+    )
+    response["Cache-Control"] = "public, max-age=300"
+    return _framable(response)

@@ -258,4 +258,5 @@ SEED_CONTENT_LOADERS = [
     "movement.seed.load",
     "events.seed.load",
     "news.seed.load",
+    "opendata.seed.load",
 ]
