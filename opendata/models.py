@@ -18,6 +18,7 @@ from libraries.models import Region
 
 from . import export
 from .datasets import DATASETS, STANDARD_VERSION
+from .widget import DEFAULTS as WIDGET_DEFAULTS
 from .widget import WidgetForm
 
 
@@ -128,7 +129,12 @@ class OpenDataPage(RoutablePageMixin, BasePage):
     @path("widget/", name="widget_builder")
     def widget_builder(self, request):
         regions = list(Region.objects.filter(locale=self.locale).order_by("sort_name"))
-        form = WidgetForm(request.GET or None, regions=regions)
+        if request.GET:
+            # Fields left out keep their defaults, as the widget itself would.
+            data = {name: str(value) for name, value in WIDGET_DEFAULTS.items()} | request.GET.dict()
+            form = WidgetForm(data, regions=regions)
+        else:
+            form = WidgetForm(initial=WIDGET_DEFAULTS, regions=regions)
         widget_url = None
         if form.is_bound and form.is_valid():
             widget_url = absolute_url(reverse("widget"), request) + "?" + form.query_string()

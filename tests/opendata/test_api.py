@@ -115,7 +115,7 @@ def test_seeded_regions_are_listed_in_every_language(client, seeded):
     assert get_json(client, "/api/v2/regions/31/?locale=en")["name"] == "Belgorod Oblast"
 
 
-def test_agreements_carry_partners_and_the_chronicle_with_corrections(client, libraries):
+def test_agreements_carry_partners_and_the_chronicle_with_corrections(client, seeded, libraries):
     parent = AgreementIndexPage.objects.get(locale__language_code="ru")
     agreement = AgreementPageFactory(
         parent=parent, slug="api-agreement", date_signed=datetime.date(2024, 1, 10)
@@ -154,7 +154,7 @@ def test_documents_filter_by_kind_and_year(client):
     assert letter["kind_label"] == "Письмо"
 
 
-def test_participation_counts_only_approved_reports_and_no_personal_data(client, region):
+def test_participation_counts_only_approved_reports_and_no_personal_data(client, seeded, region):
     movement = MovementPage.objects.get(locale__language_code="ru")
     campaign = CampaignPageFactory(parent=movement, slug="api-campaign")
     other = RegionFactory(name="Другая область")

@@ -69,7 +69,7 @@ def test_schema_descriptions_in_the_asked_language(client):
         ("be", "API для распрацоўшчыкаў", "Бібліятэкі даведніка"),
     ],
 )
-def test_documentation_page_in_three_languages(client, language, heading, summary):
+def test_documentation_page_in_three_languages(client, seeded, language, heading, summary):
     response = client.get(f"/{language}/api/")
     assert response.status_code == 200
     html = response.content.decode()

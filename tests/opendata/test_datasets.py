@@ -18,7 +18,7 @@ DATASETS = ["libraries", "agreements", "documents", "events"]
 
 
 @pytest.fixture
-def open_data():
+def open_data(seeded):
     return OpenDataPage.objects.get(locale__language_code="ru")
 
 

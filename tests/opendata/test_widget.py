@@ -159,12 +159,15 @@ def test_builder_makes_the_iframe_code(client, seeded, region):
     page = OpenDataPage.objects.get(locale__language_code="ru")
     html = client.get(page.url + "widget/").content.decode()
     assert "<form" in html and "<iframe" not in html
+    # The form starts from the widget's defaults.
+    assert '<option value="medium" selected>' in html and 'value="#0b4f8a"' in html
     html = client.get(page.url + "widget/?region=31&accent=%23aa0000&show=events&limit=3").content.decode()
     code = re.search(r"<textarea[^>]*>(.*?)</textarea>", html, re.S).group(1)
     src = re.search(r'src="([^"]+)"', code.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"'))
     url = src.group(1).replace("&amp;", "&")
     assert url.startswith("http://testserver/ru/widget/?region=31&")
     assert "accent=aa0000" in url and "show=events" in url and "limit=3" in url
+    assert "size=" not in url and "font=" not in url  # defaults are left out of the address
     # The code works: the widget it names answers.
     assert client.get(url.replace("http://testserver", "")).status_code == 200
     assert '<iframe src="http://testserver/ru/widget/?region=31' in html
