@@ -2,7 +2,8 @@
 
 from rest_framework.routers import SimpleRouter
 
-from django.urls import include, path
+from django.http import JsonResponse
+from django.urls import include, path, re_path
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
@@ -33,7 +34,15 @@ api_patterns = [
     *router.urls,
 ]
 
+
+def not_found(request):
+    """Any other address under /api/: a JSON 404 that says where to look, not the site's HTML page."""
+    return JsonResponse({"message": "No such address in the API; the index is at /api/v2/."}, status=404)
+
+
 urlpatterns = [
     path("api/v2/", include((api_patterns, "api"), namespace="api")),
     path("api/schema/", SchemaView.as_view(), name="api_schema"),
+    # Only addresses ending in a slash, so that CommonMiddleware still adds a missing one.
+    re_path(r"^api/(?:.*/)?$", not_found),
 ]

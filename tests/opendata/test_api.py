@@ -284,3 +284,30 @@ def test_too_many_requests_get_a_429_with_retry_after(client):
         assert client.get("/api/v2/regions/", REMOTE_ADDR="127.0.0.2").status_code == 200
     finally:
         cache.clear()
+
+
+def test_every_live_page_and_page_type_serialises(client, seeded):
+    from tests.helpers import live_pages
+
+    pages = list(live_pages())
+    types = {f"{page._meta.app_label}.{type(page).__name__}" for page in pages}
+    for page_type in sorted(types):
+        data = get_json(client, f"/api/v2/pages/?type={page_type}&fields=*&limit=100")
+        assert data["meta"]["total_count"] >= 1, page_type
+    for page in pages:
+        detail = get_json(client, f"/api/v2/pages/{page.pk}/")
+        assert detail["id"] == page.pk and detail["meta"]["locale"] == page.locale.language_code
+
+
+def test_unknown_addresses_under_the_api_are_json_404s(client):
+    for url in (
+        "/api/",
+        "/api/v1/",
+        "/api/v2/nothing/",
+        "/api/v2/libraries/кириллица/",
+        "/api/v2/pages/abc/",
+    ):
+        assert "/api/v2/" in get_json(client, url, status=404)["message"], url
+    # A missing slash is still added.
+    response = client.get("/api/v2/regions")
+    assert response.status_code == 301 and response["Location"] == "/api/v2/regions/"
