@@ -2,6 +2,8 @@
 
 import time
 
+import django_filters
+
 from django import forms
 from django.conf import settings
 from django.core import signing
@@ -9,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
-from core.filters import FilterForm
+from core.filters import ListingFilterSet
 from libraries.models import Library, Region
 from movement.consent import CONSENT_TEXT
 from movement.models import ParticipationReport
@@ -128,12 +130,20 @@ class ParticipationForm(forms.ModelForm):
         pass
 
 
-class ParticipantFilterForm(FilterForm):
+class LocalizedRegionFilter(django_filters.ModelChoiceFilter):
+    field_class = LocalizedRegionField
+
+
+class ParticipantFilterSet(ListingFilterSet):
     # The list has always been shown whole when any value was not understood.
     all_or_nothing = True
 
-    region = LocalizedRegionField(label=_("Region"), empty_label=_("All regions"))
-    kind = forms.ChoiceField(label=_("Library type"))
+    region = LocalizedRegionFilter(label=_("Region"), empty_label=_("All regions"))
+    kind = django_filters.ChoiceFilter(label=_("Library type"), field_name="library_kind")
+
+    class Meta:
+        model = ParticipationReport
+        fields = []
 
     def set_choices(self):
         self.offer("kind", Library.Kind.choices, all_label=_("All types"))

@@ -1,49 +1,44 @@
 """The news index's filters."""
 
-from django import forms
+import django_filters
+
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import FilterForm
+from core.filters import ListingFilterSet
+from core.i18n import localized_rows
 from libraries.models import Region
 
+from .models import NewsPage
 
-class NewsFilterForm(FilterForm):
-    topic = forms.ChoiceField(label=_("Topic"))
-    region = forms.ChoiceField(label=_("Region"))
-    year = forms.TypedChoiceField(label=_("Year"), coerce=int)
 
-    def __init__(self, data=None, *, index, topics, years, archive_year=None, **kwargs):
-        self.index, self.topics, self.years = index, topics, years
-        self.archive_year = archive_year
-        super().__init__(data, **kwargs)
+class NewsFilterSet(ListingFilterSet):
+    topic = django_filters.ChoiceFilter(
+        label=_("Topic"), field_name="topic_links__topic__slug", distinct=True
+    )
+    region = django_filters.ChoiceFilter(
+        label=_("Region"), field_name="region_links__region__code", distinct=True
+    )
+    year = django_filters.ChoiceFilter(label=_("Year"), field_name="publication_date", lookup_expr="year")
+
+    class Meta:
+        model = NewsPage
+        fields = []
+
+    def __init__(self, data=None, queryset=None, *, topics, years, archive_year=None, **kwargs):
+        self.topics, self.years, self.archive_year = topics, years, archive_year
+        super().__init__(data, queryset, **kwargs)
 
     def set_choices(self):
         if self.archive_year is not None:
             # The archive URL already fixes the year.
-            del self.fields["year"]
+            self.remove("year")
         else:
             self.offer("year", [(str(year), str(year)) for year in self.years])
         self.offer("topic", [(topic.slug, topic.name) for topic in self.topics])
         self.offer("region", self.region_choices())
 
     def region_choices(self):
-        """Regions the index's news mention, named in the index's language where translated."""
-        linked = list(Region.objects.filter(news_links__page__in=self.index.news()).distinct())
-        names = dict(
-            Region.objects.filter(
-                locale_id=self.index.locale_id,
-                translation_key__in=[region.translation_key for region in linked],
-            ).values_list("translation_key", "name")
-        )
-        choices = {region.code: names.get(region.translation_key, region.name) for region in linked}
+        """Regions the listed news mention, named in the reader's language where translated."""
+        linked = list(Region.objects.filter(news_links__page__in=self.queryset).distinct())
+        choices = {region.code: region.name for region in localized_rows(linked)}
         return sorted(choices.items(), key=lambda choice: choice[1])
-
-    def filter(self, news):
-        filters = self.cleaned
-        if "topic" in filters:
-            news = news.filter(topic_links__topic__slug=filters["topic"])
-        if "region" in filters:
-            news = news.filter(region_links__region__code=filters["region"])
-        if "year" in filters:
-            news = news.filter(publication_date__year=filters["year"])
-        return news.distinct()

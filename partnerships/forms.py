@@ -1,24 +1,41 @@
 """Filters of the library directory and the namesake finder's query."""
 
-from django import forms
-from django.utils.translation import gettext_lazy as _
+import django_filters
 
-from core.filters import FilterForm
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from core.filters import ListingFilterSet
 from libraries.models import Library
 
 
-class LibraryFilterForm(FilterForm):
-    region = forms.ChoiceField(label=_("Region"))
-    kind = forms.ChoiceField(label=_("Type"))
+class LibraryFilterSet(ListingFilterSet):
+    region = django_filters.ChoiceFilter(label=_("Region"), field_name="region__code")
+    kind = django_filters.ChoiceFilter(label=pgettext_lazy("library", "Type"))
 
-    def __init__(self, data=None, *, regions, **kwargs):
+    class Meta:
+        model = Library
+        fields = []
+
+    def __init__(self, data=None, queryset=None, *, regions, **kwargs):
         self.regions = regions
-        super().__init__(data, **kwargs)
+        super().__init__(data, queryset, **kwargs)
 
     def set_choices(self):
         self.offer("region", [(region.code, region.name) for region in self.regions], _("All regions"))
         self.offer("kind", Library.Kind.choices, _("All types"))
 
 
-class NamesakeFinderForm(FilterForm):
-    q = forms.CharField(label=_("Settlement name"), max_length=255)
+class NamesakeFinderFilterSet(ListingFilterSet):
+    """The finder's one field; the query is matched by normalised settlement name, not as a filter."""
+
+    auto_id = "finder-%s"
+
+    q = django_filters.CharFilter(label=_("Settlement name"), max_length=255, method="keep")
+
+    class Meta:
+        model = Library
+        fields = []
+
+    def keep(self, queryset, name, value):
+        return queryset

@@ -50,12 +50,13 @@ def main(html):
 
 
 def assert_filter_ignored(html, form_class, name, language="ru"):
+    # form_class: the listing's ListingFilterSet
     """The page says that the filter ``name`` was not understood, naming it in the page's language."""
     from django.utils import translation
 
     with translation.override(language):
-        label = str(form_class.base_fields[name].label)
-        # What both wordings of the notice (core.filters.FilterForm.notices) begin with.
+        label = str(form_class.base_filters[name].label)
+        # What both wordings of the notice (core.filters.ListingFilterSet.notices) begin with.
         prefix = os.path.commonprefix(
             [
                 translation.gettext("Some filter values were not understood and were ignored: %(filters)s."),

@@ -251,12 +251,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Loaders run by `manage.py load_seed_content`, in order (parents before children).
-SEED_CONTENT_LOADERS = [
-    "home.seed.load",
-    "partnerships.seed.load",
-    "movement.seed.load",
-    "events.seed.load",
-    "news.seed.load",
-    "opendata.seed.load",
-]
+# Seed content (`manage.py load_seed_content`): the Russian data files in content/seed/, their
+# translations in content/translations/<language>/ (PO files), demonstration data in content/demo/.
+SEED_CONTENT_DIR = BASE_DIR / "content"
+# Records the data files name by code: `region: !region "31"`, `country: !country BY`.
+SEED_CONTENT_CODES = {"region": "libraries.Region", "country": "libraries.Country"}
+# Python that draws an image from lines of text in a data file (`draw: flashmob_banner`).
+SEED_CONTENT_DRAWINGS = {"flashmob_banner": "movement.graphics.flashmob_banner"}

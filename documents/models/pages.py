@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from core.models import BasePage
-from documents.forms import DocumentFilterForm
+from documents.forms import DocumentFilterSet
 
 from .official import OfficialDocument
 
@@ -49,8 +49,8 @@ class DocumentIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        form = DocumentFilterForm(request.GET, documents=self.documents())
-        documents = form.filter(self.documents()).select_related("locale")
+        form = DocumentFilterSet(request.GET, self.documents())
+        documents = form.qs.select_related("locale")
         page_obj = Paginator(documents, self.per_page).get_page(request.GET.get("page"))
         return self.render(
             request,

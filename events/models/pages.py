@@ -28,7 +28,6 @@ from events import api as event_api
 from events import booklet, calendar, frab, personal
 from events import programme as programme_module
 from events.blocks import ProgrammeStreamBlock
-from events.forms import EventFilterForm, ProgrammeFilterForm
 from events.programme import Programme, normalise
 
 from .inlines import EventParticipant
@@ -68,16 +67,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form = EventFilterForm(request.GET, kinds=EventKind.choices)
-        year, kind = form.cleaned.get("year"), form.cleaned.get("kind")
-        events = self.events()
+        from events.forms import EventFilterSet
+
         years = sorted(
-            set(events.annotate(year=ExtractYear("start_date")).values_list("year", flat=True)), reverse=True
+            set(self.events().annotate(year=ExtractYear("start_date")).values_list("year", flat=True)),
+            reverse=True,
         )
-        if year is not None:
-            events = events.filter(start_date__year=year)
-        if kind is not None:
-            events = events.filter(kind=kind)
+        form = EventFilterSet(request.GET, self.events(), years=years)
+        events = form.qs
         today = _today()
         # A running multi-day event stays "upcoming" until its last day is over.
         upcoming = events.filter(last_day__gte=today).order_by("start_date", "start_time", "pk")
@@ -91,10 +88,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                 "upcoming_events": upcoming,
                 "past_events": past_page,
                 "filter_form": form,
-                "years": years,
-                "kinds": EventKind.choices,
-                "selected_year": year,
-                "selected_kind": kind,
                 "today": today,
                 "filter_query": form.query_string(),
                 "calendar_url": self.url + self.reverse_subpage("calendar"),
@@ -340,7 +333,9 @@ class EventPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         programme = self.get_programme()
-        form = ProgrammeFilterForm(request.GET, programme=programme)
+        from events.forms import ProgrammeFilterSet
+
+        form = ProgrammeFilterSet(request.GET, programme=programme)
         track, hall = form.cleaned.get("track"), form.cleaned.get("hall")
         # URLs worked out once per page, not once per session.
         page_path = self.get_url(request)

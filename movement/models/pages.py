@@ -297,19 +297,14 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         )
 
     # -- participation ----------------------------------------------------------
-    def approved_participants(self, filters):
-        """Approved reports grouped by region: [(region name, count, reports)], and totals."""
-        campaign = source_page(self)
-        reports = (
-            ParticipationReport.objects.filter(campaign=campaign, status=ParticipationReport.Status.APPROVED)
-            .select_related("region")
-            .order_by("region__sort_name", "library_name")
+    def approved_reports(self):
+        return ParticipationReport.objects.filter(
+            campaign=source_page(self), status=ParticipationReport.Status.APPROVED
         )
-        if filters.get("region"):
-            reports = reports.filter(region=filters["region"])
-        if filters.get("kind"):
-            reports = reports.filter(library_kind=filters["kind"])
-        reports = list(reports)
+
+    def approved_participants(self, reports):
+        """Approved reports grouped by region: [(region name, count, reports)], and totals."""
+        reports = list(reports.select_related("region").order_by("region__sort_name", "library_name"))
         regions = list({report.region_id: report.region for report in reports}.values())
         names = {
             region.pk: local.name for region, local in zip(regions, localized_rows(regions), strict=True)
@@ -321,15 +316,14 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         return {"groups": groups, "libraries": len(reports), "regions": len(groups)}
 
     def get_context(self, request, *args, **kwargs):
-        from movement.forms import ParticipantFilterForm, ParticipationForm
+        from movement.forms import ParticipantFilterSet, ParticipationForm
 
         context = super().get_context(request, *args, **kwargs)
-        filter_form = ParticipantFilterForm(request.GET)
-        filters = filter_form.cleaned
+        filter_form = ParticipantFilterSet(request.GET, self.approved_reports())
         context.update(
             {
                 "filter_form": filter_form,
-                "participants": self.approved_participants(filters),
+                "participants": self.approved_participants(filter_form.qs),
                 "kit_links": self.kit_links(),
                 "letter": self.official_letter.localized if self.official_letter else None,
             }

@@ -59,11 +59,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return [moment.year for moment in self.news().datetimes("publication_date", "year", order="DESC")]
 
     def listing_context(self, request, year=None):
-        from news.forms import NewsFilterForm
+        from news.forms import NewsFilterSet
 
         topics = list(Topic.objects.filter(locale_id=self.locale_id, live=True))
-        form = NewsFilterForm(request.GET, index=self, topics=topics, years=self.years(), archive_year=year)
-        news = form.filter(self.news_for_listing())
+        form = NewsFilterSet(
+            request.GET, self.news_for_listing(), topics=topics, years=self.years(), archive_year=year
+        )
+        news = form.qs
         if year is not None:
             news = news.filter(publication_date__year=year)
         page_obj = Paginator(news, self.per_page).get_page(request.GET.get("page"))

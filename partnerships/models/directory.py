@@ -15,7 +15,7 @@ from core.models import BasePage
 from libraries.models import Library, Region
 from libraries.naming import normalise_settlement
 from libraries.registry import related_pages
-from partnerships.forms import LibraryFilterForm, NamesakeFinderForm
+from partnerships.forms import LibraryFilterSet, NamesakeFinderFilterSet
 
 from .agreements import AgreementPage, ChronicleEntry
 
@@ -74,13 +74,8 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
         locale = Locale.get_active()
         libraries = Library.objects.for_locale(locale).select_related("region")
         regions = list(Region.objects.filter(locale=locale).order_by("sort_name"))
-        form = LibraryFilterForm(request.GET, regions=regions)
-        region_code, kind = form.cleaned.get("region", ""), form.cleaned.get("kind", "")
-        if region_code:
-            libraries = libraries.filter(region__code=region_code)
-        if kind:
-            libraries = libraries.filter(kind=kind)
-        paginator = Paginator(libraries.order_by("full_name"), PAGE_SIZE)
+        form = LibraryFilterSet(request.GET, libraries, regions=regions)
+        paginator = Paginator(form.qs.order_by("full_name"), PAGE_SIZE)
         page_number = request.GET.get("page") or 1
         try:
             page_number = int(page_number)
@@ -91,10 +86,6 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
             request,
             context_overrides={
                 "libraries": libraries_page,
-                "regions": regions,
-                "kinds": Library.Kind.choices,
-                "selected_region": region_code,
-                "selected_kind": kind,
                 "filter_form": form,
             },
         )
@@ -152,7 +143,7 @@ class NamesakeFinderPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         locale = Locale.get_active()
-        form = NamesakeFinderForm(request.GET)
+        form = NamesakeFinderFilterSet(request.GET, Library.objects.none())
         query = form.cleaned.get("q", "")
         key = normalise_settlement(query)
         context["query"] = query

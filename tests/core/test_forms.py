@@ -1,43 +1,53 @@
-"""The forgiving filter form every public listing uses (core.filters.FilterForm)."""
+"""The forgiving filter set every public listing uses (core.filters.ListingFilterSet)."""
 
+import django_filters
 import pytest
 
-from django import forms
 from django.db import connection
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from core.filters import FilterForm
+from core.filters import ListingFilterSet, YearFilter
+from documents.models import OfficialDocument
 from libraries.models import Region
 
 pytestmark = pytest.mark.django_db
 
 
-class LetterFilterForm(FilterForm):
-    kind = forms.ChoiceField(label="Kind")
-    year = forms.IntegerField(label="Year", min_value=1900, max_value=2999)
+class LetterFilterSet(ListingFilterSet):
+    kind = django_filters.ChoiceFilter(label="Kind")
+    year = YearFilter(label="Year", field_name="date")
     # Looked up by a text column: a NUL byte here would reach PostgreSQL, which cannot take it.
-    region = forms.ModelChoiceField(label="Region", queryset=None, to_field_name="code")
+    region = django_filters.ModelChoiceFilter(
+        label="Region",
+        queryset=Region.objects.none(),
+        to_field_name="code",
+        field_name="sender_library__region",
+    )
+
+    class Meta:
+        model = OfficialDocument
+        fields = []
 
     def set_choices(self):
         self.offer("kind", [("letter", "Letter"), ("order", "Order")])
-        self.fields["region"].queryset = Region.objects.filter(locale__language_code="ru")
+        self.filters["region"].queryset = Region.objects.filter(locale__language_code="ru")
 
 
-class AllOrNothingForm(LetterFilterForm):
+class AllOrNothingSet(LetterFilterSet):
     all_or_nothing = True
 
 
-class WithoutYearForm(LetterFilterForm):
+class WithoutYearSet(LetterFilterSet):
     def set_choices(self):
         super().set_choices()
-        del self.fields["year"]
+        self.remove("year")
 
 
-def form(query, form_class=LetterFilterForm):
-    return form_class(QueryDict(query))
+def form(query, form_class=LetterFilterSet):
+    return form_class(QueryDict(query), OfficialDocument.objects.all())
 
 
 def test_valid_values_are_cleaned_and_kept_for_links():
@@ -99,28 +109,28 @@ def test_nul_bytes_and_overlong_values_are_refused_before_any_lookup(query):
         letters = form(query)
     assert letters.cleaned == {}
     assert len(letters.ignored) == 1
-    assert not [q for q in queries.captured_queries if "partnerships_region" in q["sql"]]
+    assert not [q for q in queries.captured_queries if "libraries_region" in q["sql"]]
 
 
 def test_bytes_that_are_not_utf8_are_not_understood():
     letters = form("kind=%ff&region=%ff%fe")
-    assert letters.data["kind"] == "\ufffd"
+    assert letters.form.data["kind"] == "\ufffd"
     assert letters.ignored == ["Kind", "Region"]
 
 
 def test_all_or_nothing_applies_no_filter_when_one_is_not_understood():
-    letters = form("kind=order&year=abc", AllOrNothingForm)
+    letters = form("kind=order&year=abc", AllOrNothingSet)
     assert letters.cleaned == {}
     assert letters.query_string() == ""
     with translation.override("en"):
         assert letters.notices == ["Some filter values were not understood (Year), so no filter was applied."]
     # The form shows what the list shows: no kind chosen.
-    assert 'value="order" selected' not in str(letters["kind"])
-    assert form("kind=order", AllOrNothingForm).cleaned == {"kind": "order"}
+    assert 'value="order" selected' not in str(letters.form["kind"])
+    assert form("kind=order", AllOrNothingSet).cleaned == {"kind": "order"}
 
 
 def test_a_field_removed_by_set_choices_is_neither_read_nor_reported():
-    letters = form("year=abc&kind=letter", WithoutYearForm)
+    letters = form("year=abc&kind=letter", WithoutYearSet)
     assert letters.cleaned == {"kind": "letter"}
     assert letters.notices == []
 
@@ -141,3 +151,22 @@ def test_notice_component_renders_only_when_something_was_ignored():
     assert '<div class="notice" role="status">' in html
     assert "<p>Some filter values were not understood and were ignored: Kind.</p>" in html
     assert render_to_string("components/filter_notice.html", {"form": form("kind=order")}).strip() == ""
+
+
+def test_the_listing_is_filtered_by_the_understood_values_only():
+    import datetime
+
+    from tests.factories import OfficialDocumentFactory
+
+    order = OfficialDocumentFactory(kind="order", date=datetime.date(2024, 3, 1))
+    letter = OfficialDocumentFactory(kind="letter", date=datetime.date(2023, 5, 1))
+    mine = {order.pk, letter.pk}
+
+    def listed(query, form_class=LetterFilterSet):
+        return {document.pk for document in form(query, form_class).qs} & mine
+
+    assert listed("kind=order&year=abc") == {order.pk}
+    assert listed("kind=poem&year=2023") == {letter.pk}
+    assert listed("year=1999") == set()
+    # One value not understood: the whole list, as the notice says.
+    assert listed("kind=order&year=abc", AllOrNothingSet) == mine

@@ -10,13 +10,13 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 
-from documents.forms import DocumentFilterForm
+from documents.forms import DocumentFilterSet
 from documents.models import DocumentIndexPage, OfficialDocument, OfficialDocumentAttachment
 from home.models import HomePage
 from tests.factories import OfficialDocumentFactory
 from tests.helpers import assert_filter_ignored, garbage_cases, main
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seeded")
 
 
 def registry(code="ru"):
@@ -216,7 +216,7 @@ def test_registry_garbage_in_every_filter_is_reported_and_ignored(client, letter
     response = client.get(registry().url + "?" + query)
     assert response.status_code == 200
     html = response.content.decode()
-    assert_filter_ignored(html, DocumentFilterForm, name)
+    assert_filter_ignored(html, DocumentFilterSet, name)
     assert all(document.title in html for document in letters)
     assert "<script>" not in main(html)
 
@@ -225,8 +225,8 @@ def test_registry_valid_filter_still_filters_beside_garbage(client, letters):
     html = client.get(registry().url + "?kind=order&year=abc&status=%00").content.decode()
     assert "Приказ о рабочей группе" in html
     assert "О проведении флешмоба" not in html and "О ежегодном совещании" not in html
-    assert_filter_ignored(html, DocumentFilterForm, "year")
-    assert_filter_ignored(html, DocumentFilterForm, "status")
+    assert_filter_ignored(html, DocumentFilterSet, "year")
+    assert_filter_ignored(html, DocumentFilterSet, "status")
 
 
 def test_document_page_has_its_own_head_tags(client):

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from events.blocks import Provider
-from events.forms import ProgrammeFilterForm
+from events.forms import ProgrammeFilterSet
 from events.models import EventParticipant
 from tests.factories import EventHallFactory, EventPageFactory, day, event_with_sessions, session
 from tests.helpers import assert_filter_ignored, garbage_cases, main
@@ -181,7 +181,7 @@ def test_garbage_in_every_programme_filter_is_reported_and_ignored(client, forum
     response = client.get(forum.url + "?" + query)
     assert response.status_code == 200
     html = response.content.decode()
-    assert_filter_ignored(html, ProgrammeFilterForm, name)
+    assert_filter_ignored(html, ProgrammeFilterSet, name)
     assert len(session_titles(html)) == 6
     assert "<script>" not in main(html)
 
@@ -189,9 +189,9 @@ def test_garbage_in_every_programme_filter_is_reported_and_ignored(client, forum
 def test_valid_programme_filter_still_filters_beside_garbage(client, forum):
     html = client.get(forum.url + "?track=1&hall=%ff").content.decode()
     assert session_titles(html) == ["Культурный код", "Вторая сессия трека 1"]
-    assert_filter_ignored(html, ProgrammeFilterForm, "hall")
+    assert_filter_ignored(html, ProgrammeFilterSet, "hall")
     # A hall of another event is not one of this programme's halls.
     other = EventHallFactory(page=EventPageFactory(parent=forum.get_parent(), slug="other"), name="Чужой зал")
     html = client.get(forum.url, {"hall": str(other.pk), "track": "2"}).content.decode()
     assert session_titles(html) == ["Лицом к людям"]
-    assert_filter_ignored(html, ProgrammeFilterForm, "hall")
+    assert_filter_ignored(html, ProgrammeFilterSet, "hall")

@@ -10,19 +10,16 @@ from playwright.sync_api import sync_playwright
 
 from tests.frontend.test_browser import CHROMIUM, CHROMIUM_ARGS, server  # noqa: F401 - fixture
 
-# django_db only so that the database is set up when this module runs alone; the browser's server
-# thread reads the committed seed and nothing is written.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+# No django_db mark: the tests never query; the server thread reads the committed seed.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded_database")]
 
 FORUM = "/ru/events/ryazan-forum-2024/"
 ADD = "☆ В мою программу"
 REMOVE = "★ Убрать из моей программы"
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def chromium(server):  # noqa: F811
-    # Per test, after the database fixture: Playwright's event loop must not be running while
-    # pytest-django opens and rolls back the test's transaction in this thread.
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")
     with sync_playwright() as playwright:

@@ -200,6 +200,7 @@ def test_upcoming_campaign_takes_no_reports(client, campaign, region):
     assert not ParticipationReport.objects.exists()
 
 
+@pytest.mark.usefixtures("seeded")
 @override_settings(MOVEMENT_COORDINATOR_EMAILS=["coordinator@example.org"])
 def test_report_from_the_english_page_belongs_to_the_russian_campaign(client, campaign, region):
     english = campaign.get_translation(Locale.objects.get(language_code="en"))

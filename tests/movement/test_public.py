@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from libraries.models import Library
-from movement.forms import ParticipantFilterForm
+from movement.forms import ParticipantFilterSet
 from movement.models import CampaignPage, ParticipationReport
 from tests.factories import CampaignPageFactory, ParticipationReportFactory, RegionFactory
 from tests.helpers import assert_filter_ignored, filter_notice, garbage_cases
@@ -118,6 +118,7 @@ def test_garbage_filters_are_ignored(client, fresh_campaign, query):
     assert "<script>" not in response.content.decode()
 
 
+@pytest.mark.usefixtures("seeded")
 def test_movement_page_counts_distinct_libraries_and_regions(client, movement, fresh_campaign):
     other = CampaignPageFactory(parent=movement, slug="flashmob-other")
     region_a, region_b = RegionFactory(), RegionFactory()
@@ -172,7 +173,7 @@ def test_garbage_in_every_participant_filter_is_reported(client, fresh_campaign,
     assert response.status_code == 200
     assert response.context["participants"]["libraries"] == 1
     html = response.content.decode()
-    assert_filter_ignored(html, ParticipantFilterForm, name)
+    assert_filter_ignored(html, ParticipantFilterSet, name)
     assert "<script>" not in html
 
 
@@ -188,5 +189,5 @@ def test_valid_participant_filter_still_filters_and_garbage_beside_it_shows_the_
     response = client.get(fresh_campaign.url + "?kind=municipal&region=%00")
     assert response.context["participants"]["libraries"] == 2
     html = response.content.decode()
-    assert_filter_ignored(html, ParticipantFilterForm, "region")
+    assert_filter_ignored(html, ParticipantFilterSet, "region")
     assert "фильтры не применены" in filter_notice(html)
