@@ -8,6 +8,8 @@ import json
 
 import pytest
 
+from django.utils import timezone
+
 from opendata.export import cell, csv_text
 from opendata.models import OpenDataPage
 from tests.factories import LibraryFactory, OfficialDocumentFactory, RegionFactory
@@ -74,13 +76,15 @@ def test_libraries_csv_and_json_carry_the_same_rows(client, open_data):
 
 
 def test_passport_gives_dates_licence_and_files(client, open_data):
-    OfficialDocumentFactory(slug="od-letter", date=datetime.date(2020, 1, 2))
+    document = OfficialDocumentFactory(slug="od-letter", date=datetime.date(2020, 1, 2), live=False)
+    document.save_revision().publish()
     data = json.loads(client.get(open_data.url + "documents/json/").content)
     meta = data["meta"]
     assert meta["identifier"] == "vmeste-silnee-documents"
     assert meta["title"] == "Реестр официальных документов"
     assert meta["licence"]["url"].startswith("https://creativecommons.org/licenses/by/4.0/")
-    datetime.date.fromisoformat(meta["modified"])
+    assert datetime.date.fromisoformat(meta["modified"]) == timezone.localdate()
+    assert datetime.date.fromisoformat(meta["created"]) == timezone.localdate()
     assert meta["links"]["csv"].endswith("/ru/open-data/documents/csv/")
     letter = next(i for i in data["items"] if i["slug"] == "od-letter")
     assert letter["date"] == "2020-01-02" and letter["title"].startswith("Письмо о сотрудничестве")
