@@ -9,12 +9,15 @@ TEMPLATES = $(shell find templates */templates -name '*.html' 2>/dev/null)
 
 .PHONY: run install setup messages test lint lock bench clean
 
-## make run: install, migrate, compile translations, load seed content, create an admin, serve.
+## make run: install, migrate, compile translations, load seed content, create an admin, serve (with the worker).
 run: setup
 	@echo ""
 	@echo "  Portal:  http://$(HOST):$(PORT)/ru/"
 	@echo "  Admin:   http://$(HOST):$(PORT)/admin/  (see the administrator line above)"
 	@echo ""
+	@# The background worker (CSV imports, PO uploads, e-mails) runs beside the server and stops with it.
+	$(PY) manage.py db_worker --no-reload -v0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
 
 install:

@@ -23,6 +23,7 @@ from core.blocks import BaseStreamBlock
 from core.dates import SITE_TIMEZONE, validate_span
 from core.i18n import localized_rows
 from core.jsonld import json_ld
+from core.methods import accepts_post
 from core.models import BasePage
 from events import api as event_api
 from events import booklet, calendar, frab, personal
@@ -392,6 +393,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     # -- the personal programme ------------------------------------------------
     @path("my/", name="my_programme")
+    @accepts_post
     def my_programme(self, request):
         if request.method == "POST":
             return personal.toggle(request, self)
