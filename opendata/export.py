@@ -8,9 +8,8 @@ import json
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
-# A cell starting with one of these is taken as a formula by Excel, LibreOffice and Google Sheets
-# (OWASP "CSV injection"); a leading apostrophe makes it text. JSON keeps the value as it is.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from core.spreadsheets import neutralise_formula
+
 BOM = "\ufeff"
 
 
@@ -23,8 +22,8 @@ def cell(value):
         return value
     if isinstance(value, list | tuple):
         value = "; ".join(str(item) for item in value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    # JSON keeps the value as it is; a CSV cell never starts a formula.
+    return neutralise_formula(str(value))
 
 
 def csv_text(header, rows):

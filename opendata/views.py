@@ -1,5 +1,7 @@
 """Public views outside the page tree: the API's documentation and the embeddable widget."""
 
+from csp.decorators import csp
+
 from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
@@ -88,19 +90,14 @@ def api_docs(request):
     )
 
 
-def _framable(response):
-    # Other sites may put the widget in a frame; every other page of the site may not.
-    response.xframe_options_exempt = True
-    response["Content-Security-Policy"] = widget_module.CSP
-    return response
-
-
 def widget_error(request, status, message):
-    response = render(request, "opendata/widget_error.html", {"message": message}, status=status)
-    return _framable(response)
+    return render(request, "opendata/widget_error.html", {"message": message}, status=status)
 
 
+# Other sites may put the widget in a frame; every other page of the site may not (X-Frame-Options
+# DENY and frame-ancestors 'none' from the site's settings).
 @xframe_options_exempt
+@csp(widget_module.CSP)
 def widget(request):
     locale = Locale.get_active()
     regions = list(Region.objects.filter(locale=locale).order_by("sort_name"))
@@ -147,4 +144,4 @@ def widget(request):
         },
     )
     response["Cache-Control"] = "public, max-age=300"
-    return _framable(response)
+    return response

@@ -4,6 +4,8 @@ end up in a style sheet, so only hex colours and known words get through."""
 
 from urllib.parse import urlencode
 
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+
 from django import forms
 from django.db.models import Q
 from django.db.models.functions import Coalesce
@@ -29,11 +31,16 @@ DEFAULTS = {
     "size": "medium",
     "heading": "show",
 }
-# Content Security Policy of the widget: nothing but its own inline styles, and any site may frame it.
-CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'self'; "
-    "form-action 'none'; frame-ancestors *"
-)
+# Content Security Policy of the widget (in place of the site's): nothing but its own inline styles,
+# and any site may frame it.
+CSP = {
+    "default-src": [NONE],
+    "style-src": [UNSAFE_INLINE],
+    "img-src": [SELF, "data:"],
+    "base-uri": [SELF],
+    "form-action": [NONE],
+    "frame-ancestors": ["*"],
+}
 
 
 class WidgetForm(forms.Form):

@@ -226,8 +226,6 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "opendata.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": None,
-    # Behind a reverse proxy, the number of proxies whose X-Forwarded-For is trusted.
-    "NUM_PROXIES": int(os.environ["API_NUM_PROXIES"]) if os.environ.get("API_NUM_PROXIES") else None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Вместе сильнее — read API",

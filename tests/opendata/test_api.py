@@ -286,6 +286,22 @@ def test_too_many_requests_get_a_429_with_retry_after(client):
         cache.clear()
 
 
+@override_settings(API_THROTTLE_RATE="2/minute", TRUSTED_PROXY_COUNT=1)
+def test_rate_limit_counts_the_address_the_trusted_proxy_saw(client):
+    cache.clear()
+    try:
+        proxy = {"REMOTE_ADDR": "127.0.0.9"}
+        for forged in ("10.0.0.1", "10.0.0.2"):
+            # Whatever the reader puts before the proxy's entry does not make a new client.
+            response = client.get("/api/v2/regions/", HTTP_X_FORWARDED_FOR=f"{forged}, 203.0.113.5", **proxy)
+            assert response.status_code == 200
+        assert client.get("/api/v2/regions/", HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy).status_code == 429
+        # Another reader behind the same proxy has its own allowance.
+        assert client.get("/api/v2/regions/", HTTP_X_FORWARDED_FOR="203.0.113.6", **proxy).status_code == 200
+    finally:
+        cache.clear()
+
+
 def test_every_live_page_and_page_type_serialises(client, seeded):
     from tests.helpers import live_pages
 

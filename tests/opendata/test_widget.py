@@ -87,13 +87,27 @@ def test_region_widget_shows_its_upcoming_events_and_news_and_may_be_framed(clie
     assert set(titles(html, "news")) == {"Новость области", "Новость библиотеки"}
     assert "X-Frame-Options" not in response
     csp = response["Content-Security-Policy"]
-    assert "frame-ancestors *" in csp and "default-src 'none'" in csp
+    policy = {part.split()[0]: part.split()[1:] for part in csp.split(";") if part.strip()}
+    # The site's policy is replaced, not added to: any site may frame it, it loads nothing but itself.
+    assert policy["frame-ancestors"] == ["*"] and policy["default-src"] == ["'none'"]
+    assert "script-src" not in policy
     parser = Resources()
     parser.feed(html)
     assert parser.loads == []  # no scripts, no third-party anything
     # Links leave the frame for the full site, with absolute addresses.
     assert '<base target="_blank">' in html
     assert f'<a href="http://testserver{content["soon"].url}">' in html
+
+
+def test_only_the_widget_may_be_framed(client, open_data):
+    for url in ("/ru/", open_data.url, open_data.url + "widget/", "/api/v2/regions/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["X-Frame-Options"] == "DENY", url
+        assert "frame-ancestors 'none'" in response["Content-Security-Policy"], url
+    widget = client.get("/ru/widget/?limit=0")  # an error page of the widget may be framed too
+    assert widget.status_code == 400 and "X-Frame-Options" not in widget
+    assert "frame-ancestors *" in widget["Content-Security-Policy"]
 
 
 def test_library_widget_themed(client, library, content):
