@@ -42,6 +42,32 @@ def wrk(url):
     return rps, p99, int(errors.group(1)) if errors else 0
 
 
+def data_urls():
+    """The programme's exports, the read API, open data files and the widget of the seeded site."""
+    from events.models import EventPage
+    from opendata.models import OpenDataPage
+
+    forum = EventPage.objects.get(slug="ryazan-forum-2024", locale__language_code="ru")
+    open_data = OpenDataPage.objects.get(locale__language_code="ru")
+    code = forum.get_programme().sessions[0].code
+    urls = [
+        forum.url + "schedule/xml/",
+        forum.url + "schedule/json/",
+        forum.url + f"my/?s={code}",
+        forum.url + f"my/calendar/?s={code}",
+        forum.url + "booklet/",
+        "/api/v2/pages/?type=events.EventPage&fields=programme",
+        "/api/v2/libraries/?limit=100",
+        "/api/v2/agreements/",
+        "/api/schema/",
+        "/ru/widget/?region=31",
+    ]
+    urls += [
+        open_data.url + f"{dataset}/csv/" for dataset in ("libraries", "agreements", "documents", "events")
+    ]
+    return urls + [open_data.url + "libraries/json/"]
+
+
 def query_counts(urls):
     """Queries of each URL on a page-cache miss, the frame's fragments warm (in this process)."""
     from django.conf import settings
@@ -98,6 +124,8 @@ def main():
             call_command("collectstatic", verbosity=0, interactive=False)
             urls = [page.url for page in Page.objects.live().filter(depth__gt=1).order_by("path")]
             urls += ["/sitemap.xml", "/ru/search/?q=библиотека", "/robots.txt"]
+            exports = data_urls()
+            urls += exports
             from django.db import connection
 
             counts = query_counts(urls)
@@ -131,6 +159,7 @@ def main():
                 "/ru/official-documents/",
                 "/ru/search/?q=" + quote("библиотека"),
                 "/sitemap.xml",
+                *exports,
             ]
             rows = []
             with running(Gunicorn({}, app="bench.bare:application")) as bare:

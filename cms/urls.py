@@ -34,6 +34,7 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("", include("core.urls")),
+    path("", include("opendata.api.urls")),
 ]
 
 if settings.DEBUG:
@@ -51,6 +52,7 @@ elif getattr(settings, "SERVE_MEDIA", False) and not getattr(settings, "AWS_STOR
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("reader.urls")),
+    path("", include("opendata.urls")),
     # Wagtail's page serving, routed in two queries (core/routing.py); Wagtail's other URLs follow.
     re_path(serve_pattern, serve, name="vmeste_serve"),
     path("", include(wagtail_urls)),

@@ -23,3 +23,5 @@ ALLOWED_HOSTS = ["*"]
 # gunicorn under the production settings, and tests of core.postgres set their own.
 DATABASES["default"].pop("RESPONSE_TIMEOUT", None)  # noqa: F405
 DATABASES["default"].get("OPTIONS", {}).pop("options", None)  # noqa: F405
+# Tests of the rate limit lower it themselves; the rest of the suite is not throttled.
+API_THROTTLE_RATE = "100000/minute"

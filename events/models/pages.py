@@ -1,18 +1,20 @@
 """Event pages: the events section and one page per forum, meeting or conference."""
 
 import datetime
+import json
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Coalesce, ExtractYear
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -21,9 +23,12 @@ from core.blocks import BaseStreamBlock
 from core.dates import SITE_TIMEZONE, validate_span
 from core.i18n import localized_by_pk
 from core.jsonld import json_ld
+from core.methods import accepts_post
 from core.models import BasePage
 from documents.models import OfficialDocument
-from events import calendar
+from events import api as event_api
+from events import booklet, calendar, frab, personal
+from events import programme as programme_module
 from events.blocks import ProgrammeStreamBlock
 from events.programme import Programme, normalise
 from libraries.models import Library
@@ -162,6 +167,27 @@ class EventPage(RoutablePageMixin, BasePage):
     programme = StreamField(ProgrammeStreamBlock(), verbose_name=_("programme"), blank=True)
 
     base_form_class = EventPageForm
+
+    api_fields = [
+        APIField("kind"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("start_time"),
+        APIField("end_time"),
+        APIField("city"),
+        APIField("venue_name"),
+        APIField("venue_address"),
+        APIField("introduction"),
+        APIField("main_theme"),
+        APIField("audience"),
+        APIField("registration_url"),
+        APIField("registration_deadline"),
+        APIField("broadcast_platform"),
+        APIField("broadcast_url"),
+        APIField("halls", serializer=event_api.HallsField()),
+        APIField("programme", serializer=event_api.ProgrammeField()),
+        APIField("exports", serializer=event_api.ExportsField()),
+    ]
 
     search_fields = BasePage.search_fields + [
         index.SearchField("main_theme"),
@@ -351,10 +377,22 @@ class EventPage(RoutablePageMixin, BasePage):
                 "session_calendar", kwargs={"session_id": session.id}
             )
             session.share_url = f"{page_full_url}#{session.anchor}"
+        selection = personal.stored_codes(request, self)
+        moment = programme_module.site_now()
+        status = self.status(moment.date())
         context.update(
             {
                 "page_path": page_path,
+                "my_programme_url": page_path + self.reverse_subpage("my_programme"),
+                "my_programme_cookie": personal.cookie_name(self),
+                "selection": set(selection),
+                "selection_count": len(programme.select(selection)),
+                "booklet_url": page_path + self.reverse_subpage("booklet"),
+                "now_next": programme.now_and_next(moment) if status == "running" else [],
+                "site_moment": moment,
                 "calendar_url": page_path + self.reverse_subpage("calendar"),
+                "frab_xml_url": page_path + self.reverse_subpage("frab_xml"),
+                "frab_json_url": page_path + self.reverse_subpage("frab_json"),
                 "programme": programme,
                 "programme_days": programme.filtered(track=track, hall=hall),
                 "selected_track": track,
@@ -362,7 +400,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 "programme_filter_form": form,
                 "participant_groups": self.participants_by_role(),
                 "documents": self.documents(),
-                "event_status": self.status(),
+                "event_status": status,
                 "json_ld": self.json_ld(request),
             }
         )
@@ -380,6 +418,75 @@ class EventPage(RoutablePageMixin, BasePage):
         for session in sessions:
             cal.add_component(calendar.session_vevent(self, session, f"{page_url}#{session.anchor}"))
         return calendar.response(cal, f"{self.slug}.ics")
+
+    # -- the personal programme ------------------------------------------------
+    @path("my/", name="my_programme")
+    @accepts_post
+    def my_programme(self, request):
+        if request.method == "POST":
+            return personal.toggle(request, self)
+        codes, from_url, bad = personal.selection(request, self)
+        programme = self.get_programme()
+        chosen = programme.select(codes)
+        page_path = self.get_url(request)
+        query = personal.selection_query([session.code for session in chosen])
+        calendar_path = page_path + self.reverse_subpage("my_calendar") + (f"?{query}" if query else "")
+        calendar_full_url = self.get_full_url(request) + self.reverse_subpage("my_calendar")
+        calendar_full_url += f"?{query}" if query else ""
+        my_path = page_path + self.reverse_subpage("my_programme")
+        days = []
+        for day in programme.days:
+            sessions = [session for session in day.sessions if session in chosen]
+            if sessions:
+                days.append({"day": day, "sessions": sessions})
+        return self.render(
+            request,
+            template="events/my_programme.html",
+            context_overrides={
+                "chosen_days": days,
+                "chosen_count": len(chosen),
+                "from_url": from_url,
+                "bad_codes": bad,
+                "missing_count": len(codes) - len(chosen),
+                "selection": {session.code for session in chosen},
+                "star_selection": ".".join(session.code for session in chosen) if from_url else None,
+                "star_next": my_path,
+                "my_calendar_url": calendar_path,
+                "subscribe_url": "webcal://" + calendar_full_url.split("://", 1)[-1],
+                "share_url": self.get_full_url(request)
+                + self.reverse_subpage("my_programme")
+                + (f"?{query}" if query else ""),
+                "meta_title": gettext("My programme: %(event)s") % {"event": self.title},
+            },
+        )
+
+    @path("my/calendar/", name="my_calendar")
+    def my_calendar(self, request):
+        codes, _from_url, bad = personal.selection(request, self)
+        if bad:
+            return HttpResponse(
+                gettext("These session codes are not valid: %(codes)s") % {"codes": ", ".join(bad[:5])},
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
+        return personal.calendar_response(request, self, codes)
+
+    # -- printable booklet -------------------------------------------------------
+    @path("booklet/", name="booklet")
+    def booklet_pdf(self, request):
+        return booklet.response(self, request)
+
+    # -- frab schedule (conference apps) --------------------------------------
+    @path("schedule/json/", name="frab_json")
+    def frab_json(self, request):
+        body = json.dumps(frab.schedule(self, request), ensure_ascii=False, indent=1)
+        return frab.response(body, "application/json; charset=utf-8", f"{self.slug}-schedule.json")
+
+    @path("schedule/xml/", name="frab_xml")
+    def frab_xml(self, request):
+        url = self.get_full_url(request) + self.reverse_subpage("frab_xml")
+        body = frab.schedule_xml(frab.schedule(self, request), url=url)
+        return frab.response(body, "application/xml; charset=utf-8", f"{self.slug}-schedule.xml")
 
     @path("sessions/<uuid:session_id>/calendar/", name="session_calendar")
     def session_calendar_export(self, request, session_id):

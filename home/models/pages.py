@@ -29,6 +29,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "documents.DocumentIndexPage",
         "partnerships.AgreementIndexPage",
+        "opendata.OpenDataPage",
     ]
     max_count_per_parent = 1
 

@@ -9,12 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.absolute_urls import absolute_url
+from core.api import CodesField, NamesField, SlugsField
 from core.i18n import localized_by_pk, small_table
 from core.inlines import attach_related, prefetch_renditions
 from core.models import BasePage
@@ -189,6 +192,22 @@ class NewsPage(BasePage):
         InlinePanel("library_links", heading=_("Libraries"), label=_("Library")),
         FieldPanel("related_agreement"),
         InlinePanel("related_news_links", heading=_("Related news"), label=_("News")),
+    ]
+
+    api_fields = [
+        APIField("publication_date"),
+        APIField("introduction"),
+        APIField("main_image", serializer=ImageRenditionField(SHARE_RENDITION)),
+        APIField("main_image_alt"),
+        APIField("main_image_caption"),
+        APIField("main_image_credit"),
+        APIField("body"),
+        APIField("source_name"),
+        APIField("source_url"),
+        APIField("topics", serializer=NamesField(source="get_topics")),
+        APIField("regions", serializer=CodesField(source="get_regions")),
+        APIField("countries", serializer=CodesField(source="get_countries")),
+        APIField("libraries", serializer=SlugsField(source="get_libraries")),
     ]
 
     search_fields = BasePage.search_fields + [

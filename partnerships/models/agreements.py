@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
@@ -88,6 +89,13 @@ class AgreementPage(RoutablePageMixin, BasePage):
         InlinePanel("documents", label=_("Documents")),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = [
+        APIField("kind"),
+        APIField("date_signed"),
+        APIField("place_signed"),
+        APIField("introduction"),
+        APIField("body"),
+    ]
 
     # The regulation is a page: link its translation in the agreement's language.
     override_translatable_fields = [TranslatableField("regulation")]

@@ -21,7 +21,7 @@ from django.test import override_settings
 pytestmark = pytest.mark.django_db
 
 MAX_URLS = 250
-MAX_REQUESTS = 2500
+MAX_REQUESTS = 3000
 FULL = os.environ.get("VMESTE_FUZZ") == "full"
 HOSTILE = [
     "%C2%B2",  # "²": isdigit() is true, int() refuses it
