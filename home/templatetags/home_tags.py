@@ -20,8 +20,13 @@ def main_menu(context):
     current_path = current.path if isinstance(current, Page) else ""
     return {
         "home": home,
+        "home_active": home is not None and current_path == home.path,
         "items": [
-            {"page": item, "active": bool(current_path) and current_path.startswith(item.path)}
+            {
+                "page": item,
+                "active": bool(current_path) and current_path.startswith(item.path),
+                "current": current_path == item.path,
+            }
             for item in items
         ],
     }
