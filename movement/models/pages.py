@@ -224,6 +224,11 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         default=True,
         help_text=_("Libraries can report taking part once the campaign has started."),
     )
+    reports_after_end = models.BooleanField(
+        _("accept reports after the end"),
+        default=False,
+        help_text=_("Keep the report form open once the campaign is over (e.g. for late reports)."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("hashtag"), FieldPanel("post_hashtag")]),
@@ -234,6 +239,7 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         FieldPanel("banners"),
         FieldPanel("official_letter"),
         FieldPanel("accepts_reports"),
+        FieldPanel("reports_after_end"),
     ]
 
     search_fields = BasePage.search_fields + [
@@ -278,7 +284,15 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
 
     @property
     def is_open_for_reports(self):
-        return self.accepts_reports and self.state != self.State.UPCOMING
+        state = self.state
+        if not self.accepts_reports or state == self.State.UPCOMING:
+            return False
+        return state == self.State.RUNNING or self.reports_after_end
+
+    @property
+    def is_closed_after_end(self):
+        """Over, and an editor did not keep the form open: the page says so instead of a form."""
+        return self.accepts_reports and self.state == self.State.FINISHED and not self.reports_after_end
 
     # -- banner kit ---------------------------------------------------------
     @cached_property

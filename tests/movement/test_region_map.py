@@ -48,3 +48,25 @@ def test_map_shows_participating_libraries_by_region_and_leads_to_them(client, m
     groups = response.context["participants"]["groups"]
     assert [group["region"] for group in groups] == ["Белгородская область"]
     assert response.context["participants"]["libraries"] == 2
+
+
+def test_a_campaign_that_is_over_closes_its_form_with_a_link_to_the_movement(client, movement):
+    from movement.models import CampaignPage
+
+    over = CampaignPageFactory(parent=movement, slug="flashmob-over")
+    assert over.state == CampaignPage.State.FINISHED and not over.is_open_for_reports
+    soup = BeautifulSoup(client.get(over.url).content.decode(), "html.parser")
+    section = soup.select_one("#participate")
+    assert section.select_one("form") is None
+    assert "Акция завершилась 12 июня 2024" in section.get_text()
+    assert section.select_one("a")["href"] == movement.url
+    # A report sent anyway is refused.
+    response = client.post(over.url + "participate/", {"library_name": "Библиотека"})
+    assert response.status_code == 200
+    assert ParticipationReport.objects.filter(campaign=over).count() == 0
+
+    # An editor keeps the form open for late reports.
+    over.reports_after_end = True
+    over.save_revision().publish()
+    soup = BeautifulSoup(client.get(over.url).content.decode(), "html.parser")
+    assert soup.select_one("#participate form") is not None
