@@ -7,6 +7,7 @@ letterhead of the Belgorod State Universal Scientific Library (document 01).
 from wagtail.models import Page, Site
 
 from core.models import NetworkSettings
+from home.blocks import DEFAULT_SECTIONS
 from home.models import FooterContent, HomePage
 
 HOME_RU = {
@@ -27,6 +28,9 @@ HOME_RU = {
             "о сотрудничестве и присоединяются к акциям движения.</p>",
         ),
     ],
+    # The current campaign, events, news, numbers, the directory and documents; headings and texts
+    # come from the interface translations unless an editor writes their own.
+    "sections": DEFAULT_SECTIONS,
 }
 
 HOME_EN = {
