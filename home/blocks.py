@@ -5,7 +5,7 @@ The section pages they link to (events, news, documents…) come from the home p
 which looks them up once for the menu of sections.
 """
 
-from django.db.models import Count, F
+from django.db.models import Case, Count, F, IntegerField, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -32,8 +32,10 @@ class SectionBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["heading"] = value.get("heading") or self.default_heading
-        context["locale"] = Locale.get_active()
-        context["section_pages"] = (parent_context or {}).get("section_pages", {})
+        parent_context = parent_context or {}
+        # The home page's own language, read once for every section.
+        context["locale"] = parent_context.get("home_locale") or Locale.get_active()
+        context["section_pages"] = parent_context.get("section_pages", {})
         if value.get("show"):
             context.update(self.items(value, context))
         return context
@@ -69,11 +71,20 @@ class CampaignSectionBlock(SectionBlock):
         from movement.models import CampaignPage
 
         today = CampaignPage.today()
-        campaigns = CampaignPage.objects.live().filter(locale=context["locale"])
-        # Running or next first; when none is ahead, the last one that ended.
+        ahead = Case(When(end_date__gte=today, then=Value(1)), default=Value(0), output_field=IntegerField())
+        # One query: the running or next campaign (earliest start) first; when none is ahead, the
+        # one that ended last.
         campaign = (
-            campaigns.filter(end_date__gte=today).order_by("start_date", "pk").first()
-            or campaigns.order_by("-end_date", "-pk").first()
+            CampaignPage.objects.live()
+            .filter(locale=context["locale"])
+            .annotate(ahead=ahead)
+            .order_by(
+                "-ahead",
+                Case(When(ahead=1, then=F("start_date"))).asc(nulls_last=True),
+                "-end_date",
+                "-pk",
+            )
+            .first()
         )
         return {"campaign": campaign}
 
@@ -177,17 +188,20 @@ class DirectorySectionBlock(SectionBlock):
         template = "home/sections/directory.html"
 
     def items(self, value, context):
+        from django.contrib.contenttypes.models import ContentType
+
+        from wagtail.models import Page
+
         from partnerships.models import LibraryIndexPage, NamesakeFinderPage
 
-        locale = context["locale"]
-        pages = {
-            type(page): page
-            for page in (
-                list(LibraryIndexPage.objects.live().filter(locale=locale)[:1])
-                + list(NamesakeFinderPage.objects.live().filter(locale=locale)[:1])
-            )
+        # Plain pages suffice for a title and a URL: one query for both.
+        types = ContentType.objects.get_for_models(LibraryIndexPage, NamesakeFinderPage)
+        pages = Page.objects.live().filter(locale=context["locale"], content_type__in=types.values())
+        by_type = {page.content_type_id: page for page in pages}
+        return {
+            "directory": by_type.get(types[LibraryIndexPage].pk),
+            "finder": by_type.get(types[NamesakeFinderPage].pk),
         }
-        return {"directory": pages.get(LibraryIndexPage), "finder": pages.get(NamesakeFinderPage)}
 
 
 class HomeSectionsBlock(blocks.StreamBlock):

@@ -50,6 +50,7 @@ class HomePage(BasePage):
         context["sections_menu"] = [child for child in children if child.show_in_menus]
         # Section blocks link to these ("all events", "all news"…) without a query of their own.
         context["section_pages"] = {type(child).__name__: child for child in children}
+        context["home_locale"] = self.locale
         return context
 
     def organization_json_ld(self, request):
