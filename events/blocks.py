@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail import blocks
 
@@ -38,7 +39,8 @@ class Provider:
     YOUTUBE = "youtube"
 
     CHOICES = [
-        (CULTURE_RF, "Культура.РФ"),
+        # The portal has an English name; readers of /en/ see it.
+        (CULTURE_RF, pgettext_lazy("broadcast platform", "Kultura.RF")),
         (VK_VIDEO, "VK Video"),
         (RUTUBE, "RuTube"),
         (YOUTUBE, "YouTube"),

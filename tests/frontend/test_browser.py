@@ -4,6 +4,7 @@ version without JavaScript, keyboard focus, 320 px layouts and no request to any
 import os
 import threading
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -247,3 +248,31 @@ def test_no_third_party_requests_before_consent_and_counter_after(context, serve
     page.wait_for_load_state("load")
     assert page.get_by_role("region", name="Файлы cookie и персональные данные").count() == 0
     assert [url for url in foreign_requests(context, server) if urlsplit(url).hostname == "mc.yandex.ru"]
+
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+
+def test_screenshots_of_every_page_type_and_title_on_the_first_phone_screen(browser, server, pages):
+    """Saves screenshots/<page>-<width>.png of every page type (reviewers look at them) and checks
+    that on a 360×640 phone the page's title is on the first screen above the cookie notice."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    hidden_titles = {}
+    for width, height in ((360, 640), (1366, 900)):
+        context = browser.new_context(base_url=server, viewport={"width": width, "height": height})
+        page = context.new_page()
+        for url in pages + ["/ru/search/?q=библиотека", "/ru/no-such-page/"]:
+            page.goto(url)
+            stem = url.strip("/").replace("/", "_").replace("?", "_").replace("=", "-") or "root"
+            if width == 360:
+                # The first screen a new reader sees: the cookie notice is there.
+                title = page.locator("h1").first.bounding_box()
+                notice = page.locator(".cookie-notice").bounding_box()
+                if not (title and notice and title["y"] + title["height"] <= notice["y"] and title["y"] >= 0):
+                    hidden_titles[url] = (title, notice)
+                page.screenshot(path=SCREENSHOTS / f"{stem}-{width}-first-screen.png")
+            page.screenshot(path=SCREENSHOTS / f"{stem}-{width}.png", full_page=True)
+        context.close()
+    assert not hidden_titles, hidden_titles
+    saved = sorted(SCREENSHOTS.glob("*.png"))
+    assert len(saved) >= 3 * len(pages)
