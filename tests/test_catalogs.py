@@ -29,6 +29,7 @@ def test_catalog_is_complete(path):
     assert catalog.percent_translated() == 100
 
 
+@pytest.mark.django_db  # the home pages render the interface strings
 def test_compiled_catalog_translates_interface(client):
     html = client.get("/be/").content.decode()
     assert "Перайсці да асноўнага зместу" in html
@@ -36,6 +37,3 @@ def test_compiled_catalog_translates_interface(client):
     assert "Перейти к основному содержанию" in html
     html = client.get("/en/").content.decode()
     assert "Skip to main content" in html
-
-
-pytestmark = pytest.mark.django_db

@@ -22,6 +22,14 @@ def env_bool(name, default=False):
     raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), got {value!r}")
 
 
+def proxy_ssl_header(value):
+    """ "X-Forwarded-Proto" (or "Header-Name:value") → Django's (META key, value); empty → None."""
+    if not value.strip():
+        return None
+    name, _sep, expected = value.partition(":")
+    return ("HTTP_" + name.strip().upper().replace("-", "_"), expected.strip() or "https")
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -208,11 +216,112 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Loaders run by `manage.py load_seed_content`, in order (parents before children).
-SEED_CONTENT_LOADERS = [
-    "home.seed.load",
-    "partnerships.seed.load",
-    "movement.seed.load",
-    "events.seed.load",
-    "news.seed.load",
+# Seed content (`manage.py load_seed_content`): the Russian data files in content/seed/, their
+# translations in content/translations/<language>/ (PO files), demonstration data in content/demo/.
+SEED_CONTENT_DIR = BASE_DIR / "content"
+# Records the data files name by code: `region: !region "31"`, `country: !country BY`.
+SEED_CONTENT_CODES = {"region": "libraries.Region", "country": "libraries.Country"}
+# Python that draws an image from lines of text in a data file (`draw: flashmob_banner`).
+SEED_CONTENT_DRAWINGS = {"flashmob_banner": "movement.graphics.flashmob_banner"}
+
+# ---------------------------------------------------------------------------------------------------
+# Security and operations: headers, request limits, abuse limits, e-mail, background jobs.
+# ---------------------------------------------------------------------------------------------------
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+INSTALLED_APPS += ["csp", "django_tasks", "django_tasks_db"]
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE[_after_security:_after_security] = [
+    "core.middleware.HttpMethodMiddleware",
+    "core.middleware.RequestBodyLimitMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
 ]
+
+# Only the embeddable widget may be framed; it says so itself (frame-ancestors and xframe exemption).
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+PERMISSIONS_POLICY = {
+    name: []
+    for name in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+# Yandex.Metrica (after consent) is the only other host the public pages may contact.
+METRICA_HOSTS = ["https://mc.yandex.ru", "https://yastatic.net"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE, *METRICA_HOSTS],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],  # custom properties such as the programme's track count
+        "img-src": [SELF, "data:", "https://mc.yandex.ru"],
+        "font-src": [SELF],
+        "connect-src": [SELF, "https://mc.yandex.ru"],
+        "frame-src": ["https://mc.yandex.ru"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin templates carry inline scripts and styles; its previews frame the site itself.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF, "https://releases.wagtail.org"],  # the upgrade notice
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+
+# No Gravatar: the admin would send a hash of every editor's e-mail address to a foreign service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Request bodies outside the admin: the participation form is a few kilobytes and takes no file.
+PUBLIC_MAX_REQUEST_BODY = int(os.environ.get("PUBLIC_MAX_REQUEST_BODY", 64 * 1024))
+# Reverse proxies in front of the site that append to X-Forwarded-For; 0 trusts no forwarded address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Participation reports per client address: (count, seconds), counted in the shared cache.
+MOVEMENT_REPORT_RATE_LIMIT = (int(os.environ.get("REPORT_RATE_LIMIT", "5")), 60 * 60)
+
+# E-mail: SMTP from the environment, with a timeout so that a silent server cannot hold a worker.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+MOVEMENT_COORDINATOR_EMAILS = env_list("MOVEMENT_COORDINATOR_EMAILS")
+
+# Background jobs (django-tasks): Wagtail's own small tasks run at once; long admin jobs (CSV import,
+# PO upload, notification e-mails) go to the database queue that `manage.py db_worker` works off.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+# A job whose worker died is run again this many times in all, then reported as failed.
+BACKGROUND_JOB_ATTEMPTS = 2

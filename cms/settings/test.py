@@ -1,3 +1,4 @@
+import os
 import tempfile
 from pathlib import Path
 
@@ -7,6 +8,8 @@ DEBUG = False
 SECRET_KEY = "test-only-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="vmeste-test-media-"))
+# One directory per test run, shared by its processes: images are written once, with the template
+# databases that name them (tests/databases.py). tests/plugin.py creates and removes it.
+MEDIA_ROOT = Path(os.environ.get("VMESTE_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="vmeste-test-media-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
