@@ -134,7 +134,8 @@ BADGE_TONES = {
 def badge(state, label, element="span"):
     """``{% badge page.state page.get_state_display %}``: one badge component for every status."""
     tone = BADGE_TONES.get(str(state), "soon")
-    return format_html('<{0} class="badge badge--{1} badge--{2}">{3}</{0}>', element, tone, state, label)
+    classes = f"badge badge--{tone}" if tone == str(state) else f"badge badge--{tone} badge--{state}"
+    return format_html('<{0} class="{1}">{2}</{0}>', element, classes, label)
 
 
 @register.inclusion_tag("components/pagination.html", takes_context=True)
