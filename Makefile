@@ -26,6 +26,7 @@ install:
 setup: install messages
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py load_seed_content
+	$(PY) manage.py update_index -v0
 	$(PY) manage.py ensure_admin
 
 messages:

@@ -104,13 +104,19 @@ def index_excerpts(entries, query, config):
 
 
 def _python_headline(text, query):
-    """A plain excerpt for databases without ts_headline: prefix matches of each word's stem."""
-    stems = [word[: max(3, len(word) - 2)] for word in query.lower().split()]
+    """An excerpt for databases without ts_headline: words with the Snowball stem of a query word."""
+    from .stemming import WORD, stem
+
+    stems = {stem(word) for word in WORD.findall(query)}
     if not stems:
         return text[:EXCERPT_CHARS]
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + r")\w*", re.IGNORECASE)
-    first = pattern.search(text)
-    start = max(0, first.start() - EXCERPT_CHARS // 3) if first else 0
-    excerpt = text[start : start + EXCERPT_CHARS]
-    excerpt = pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", excerpt)
-    return ("… " if start else "") + excerpt + (" …" if start + EXCERPT_CHARS < len(text) else "")
+    matches = [match for match in WORD.finditer(text) if stem(match.group(0)) in stems]
+    start = max(0, matches[0].start() - EXCERPT_CHARS // 3) if matches else 0
+    end = start + EXCERPT_CHARS
+    pieces, cursor = [], start
+    for match in matches:
+        if start <= match.start() and match.end() <= end:
+            pieces += [text[cursor : match.start()], START, match.group(0), STOP]
+            cursor = match.end()
+    pieces.append(text[cursor:end])
+    return ("… " if start else "") + "".join(pieces) + (" …" if end < len(text) else "")

@@ -123,6 +123,29 @@ def lang_if_other(obj):
     return ""
 
 
+# How a state looks: the badge's tone by the state's value, whatever model it comes from.
+BADGE_TONES = {
+    "running": "now",
+    "active": "now",
+    "in_force": "now",
+    "upcoming": "soon",
+    "not_started": "soon",
+    "finished": "past",
+    "past": "past",
+    "ended": "past",
+    "superseded": "past",
+    "not_in_force": "past",
+}
+
+
+@register.simple_tag
+def badge(state, label, element="span"):
+    """``{% badge page.state page.get_state_display %}``: one badge component for every status."""
+    tone = BADGE_TONES.get(str(state), "soon")
+    classes = f"badge badge--{tone}" if tone == str(state) else f"badge badge--{tone} badge--{state}"
+    return format_html('<{0} class="{1}">{2}</{0}>', element, classes, label)
+
+
 @register.inclusion_tag("components/pagination.html", takes_context=True)
 def pagination(context, page_obj, query=None, label=None, param="page"):
     """The shared pagination of listings; see core.pagination.pagination_links."""

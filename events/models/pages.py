@@ -278,6 +278,13 @@ class EventPage(RoutablePageMixin, BasePage):
             return "running"
         return "upcoming"
 
+    def has_session_media(self):
+        """Whether any session of the programme links to a broadcast or a recording."""
+        return any(
+            s.value.get("broadcast_url") or s.value.get("recording_url")
+            for s in self.get_programme().sessions
+        )
+
     def location_text(self, hall=""):
         parts = [hall, self.venue_name, self.venue_address, self.city]
         return ", ".join(part for part in parts if part)

@@ -10,14 +10,22 @@ from core.blocks import BaseStreamBlock
 from core.jsonld import json_ld
 from core.models import BasePage
 from core.routing import route_by_url_path
+from home.blocks import DEFAULT_SECTIONS, HomeSectionsBlock
 
 
 class HomePage(BasePage):
     """The root of each language's tree."""
 
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    sections = StreamField(
+        HomeSectionsBlock(),
+        verbose_name=_("sections"),
+        blank=True,
+        default=DEFAULT_SECTIONS,
+        help_text=_("What the home page brings forward, in this order; each section can be hidden."),
+    )
 
-    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    content_panels = BasePage.content_panels + [FieldPanel("body"), FieldPanel("sections")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -39,9 +47,11 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from home.frame import sections
-
-        context["sections"] = sections(self, request)["items"]
+        children = list(self.get_children().live().specific(defer=True))
+        context["sections_menu"] = [child for child in children if child.show_in_menus]
+        # Section blocks link to these ("all events", "all news"…) without a query of their own.
+        context["section_pages"] = {type(child).__name__: child for child in children}
+        context["home_locale"] = self.locale
         return context
 
     def route(self, request, path_components):

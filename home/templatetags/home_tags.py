@@ -25,8 +25,13 @@ def main_menu(context):
     current_path = current.path if isinstance(current, Page) else ""
     return {
         "home_url": menu["home_url"],
+        "home_active": home is not None and current_path == home.path,
         "items": [
-            {**item, "active": bool(current_path) and current_path.startswith(item["path"])}
+            {
+                **item,
+                "active": bool(current_path) and current_path.startswith(item["path"]),
+                "current": current_path == item["path"],
+            }
             for item in menu["items"]
         ],
     }

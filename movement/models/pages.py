@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -149,16 +149,62 @@ class MovementPage(QRCodeRoutesMixin, BasePage):
             campaign__path__startswith=movement_path,
         ).aggregate(libraries=Count("library_key", distinct=True), regions=Count("region", distinct=True))
 
+    def participants_by_region(self):
+        """(region code, region id, distinct participating libraries), from approved reports of
+        every campaign of the movement."""
+        movement = source_page(self)
+        return list(
+            ParticipationReport.objects.filter(
+                status=ParticipationReport.Status.APPROVED, campaign__path__startswith=movement.path
+            )
+            .values_list("region__code", "region_id")
+            .annotate(count=Count("library_key", distinct=True))
+            .order_by()
+        )
+
+    def region_map(self, campaigns):
+        from libraries.tilemap import region_map
+
+        rows = self.participants_by_region()
+        if not rows:
+            return None
+        counts = {code: count for code, _pk, count in rows}
+        region_ids = {code: pk for code, pk, _count in rows}
+        # A square leads to the region's participants in the latest campaign that has any.
+        with_reports = set(
+            CampaignPage.objects.filter(
+                reports__status=ParticipationReport.Status.APPROVED,
+                path__startswith=source_page(self).path,
+            ).values_list("translation_key", flat=True)
+        )
+        campaign = next((c for c in campaigns if c.translation_key in with_reports), None)
+
+        def describe(count):
+            return ngettext("%(count)s library", "%(count)s libraries", count) % {"count": count}
+
+        def url_for(code):
+            return f"{campaign.url}?region={region_ids[code]}#participants-heading" if campaign else ""
+
+        return region_map(
+            counts, locale=Locale.get_active(), describe=describe, url_for=url_for, map_id="movement-map"
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["counts"] = self.participation_counts()
         context["campaigns"] = list(
-            CampaignPage.objects.child_of(self).live().order_by("-start_date").select_related("listing_image")
+            CampaignPage.objects.child_of(self)
+            .live()
+            .order_by("-start_date", "-pk")
+            .select_related("listing_image")
         )
         initiator = self.initiator_library_id
         context["initiator_library"] = (
             localized_by_pk(Library, [initiator]).get(initiator) if initiator else None
         )
+        context["region_map"] = self.region_map(context["campaigns"])
+        open_campaigns = [c for c in context["campaigns"] if c.state != CampaignPage.State.FINISHED]
+        context["current_campaign"] = open_campaigns[0] if open_campaigns else None
         return context
 
 
@@ -202,6 +248,11 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         default=True,
         help_text=_("Libraries can report taking part once the campaign has started."),
     )
+    reports_after_end = models.BooleanField(
+        _("accept reports after the end"),
+        default=False,
+        help_text=_("Keep the report form open once the campaign is over (e.g. for late reports)."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("hashtag"), FieldPanel("post_hashtag")]),
@@ -212,6 +263,7 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         FieldPanel("banners"),
         FieldPanel("official_letter"),
         FieldPanel("accepts_reports"),
+        FieldPanel("reports_after_end"),
     ]
 
     search_fields = BasePage.search_fields + [
@@ -256,7 +308,15 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
 
     @property
     def is_open_for_reports(self):
-        return self.accepts_reports and self.state != self.State.UPCOMING
+        state = self.state
+        if not self.accepts_reports or state == self.State.UPCOMING:
+            return False
+        return state == self.State.RUNNING or self.reports_after_end
+
+    @property
+    def is_closed_after_end(self):
+        """Over, and an editor did not keep the form open: the page says so instead of a form."""
+        return self.accepts_reports and self.state == self.State.FINISHED and not self.reports_after_end
 
     # -- banner kit ---------------------------------------------------------
     @cached_property

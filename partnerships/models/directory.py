@@ -7,6 +7,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Locale
@@ -14,9 +15,10 @@ from wagtail.models import Locale
 from core.i18n import small_table
 from core.models import BasePage
 from core.routing import section_page
-from libraries.models import Library, Region
+from libraries.models import Country, Library, Region
 from libraries.naming import normalise_settlement
 from libraries.registry import related_pages
+from libraries.tilemap import Abroad, region_map
 from partnerships.forms import LibraryFilterSet, NamesakeFinderFilterSet
 
 from .agreements import AgreementPage, ChronicleEntry
@@ -83,7 +85,16 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
             (region for region in small_table(Region).values() if region.locale_id == locale.pk),
             key=lambda region: (region.sort_name, region.name),
         )
-        form = LibraryFilterSet(request.GET, libraries, regions=regions)
+        by_country = dict(
+            libraries.filter(region__isnull=True, country__isnull=False)
+            .values_list("country__code")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        countries = list(
+            Country.objects.filter(locale=locale, code__in=list(by_country)).order_by("sort_name")
+        )
+        form = LibraryFilterSet(request.GET, libraries, regions=regions, countries=countries)
         paginator = Paginator(form.qs.order_by("full_name"), PAGE_SIZE)
         page_number = request.GET.get("page") or 1
         try:
@@ -96,7 +107,42 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "libraries": libraries_page,
                 "filter_form": form,
+                "region_map": self.region_map(libraries, countries, by_country, form, locale),
             },
+        )
+
+    def region_map(self, libraries, countries, by_country, form, locale):
+        """Libraries by region on the tile grid; a square or a country filters the list."""
+        counts = dict(
+            libraries.filter(region__isnull=False)
+            .values_list("region__code")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        base = self.url
+
+        def describe(count):
+            return ngettext("%(count)s library", "%(count)s libraries", count) % {"count": count}
+
+        abroad = [
+            Abroad(
+                code=country.code,
+                name=country.name,
+                count=by_country.get(country.code, 0),
+                url=f"{base}?country={country.code}#directory-list",
+                current=form.cleaned.get("country") == country.code,
+            )
+            for country in countries
+            if country.code != Country.RUSSIA
+        ]
+        return region_map(
+            counts,
+            locale=locale,
+            describe=describe,
+            url_for=lambda code: f"{base}?region={code}#directory-list",
+            current=form.cleaned.get("region"),
+            abroad=abroad,
+            map_id="directory-map",
         )
 
     @re_path(r"^(?P<slug>[-a-zA-Z0-9_]+)/$")
