@@ -13,10 +13,14 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import Locale
 
+from core.notifications import submissions_summarised
 from libraries.models import Country, Library, Region
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -77,7 +81,7 @@ def decode(data):
         ) from error
 
 
-def _row_fields(row, regions, countries, locale):
+def _row_fields(row, regions, countries, locale, existing):
     errors = []
     fields = {name: (row.get(name) or "").strip() for name in COLUMNS}
     for name in REQUIRED:
@@ -105,7 +109,8 @@ def _row_fields(row, regions, countries, locale):
         fields["is_sample"] = False
     if country_code == Country.RUSSIA and fields["foreign_region"]:
         errors.append(_("a library in Russia takes region_code, not foreign_region"))
-    library = Library(locale=locale, **fields)
+    # A row whose slug exists updates that library, so it is checked as that library.
+    library = Library(pk=existing.get(fields["slug"]), locale=locale, **fields)
     try:
         library.full_clean(exclude=["locale", "translation_key"], validate_unique=False)
     except ValidationError as error:
@@ -133,6 +138,7 @@ def validate(data):
     locale = Locale.get_default()
     regions = {region.code: region for region in Region.objects.filter(locale=locale)}
     countries = {country.code: country for country in Country.objects.filter(locale=locale)}
+    existing = dict(Library.objects.filter(locale=locale).values_list("slug", "pk"))
     report = ImportReport()
     seen = {}
     try:
@@ -143,7 +149,7 @@ def validate(data):
                 continue
             if not any((value or "").strip() for value in row.values()):
                 continue
-            fields, errors = _row_fields(row, regions, countries, locale)
+            fields, errors = _row_fields(row, regions, countries, locale, existing)
             slug = fields.get("slug")
             if slug and slug in seen:
                 errors.append(_("slug “%(slug)s” repeats line %(line)s") % {"slug": slug, "line": seen[slug]})
@@ -160,13 +166,34 @@ def validate(data):
 
 def _save_row(library, publish, user):
     """A revision per imported row: published for those who may publish, otherwise a draft
-    that keeps the published version public until a moderator approves it."""
+    that keeps the published version public and is submitted to the moderators' queue."""
     if library.pk is None:
         library.live = publish
         library.save()
     revision = library.save_revision(user=user, log_action=True)
     if publish:
         revision.publish(user=user)
+        return
+    workflow = library.get_workflow()
+    if workflow is not None and not library.workflow_in_progress:
+        workflow.start(library, user)
+
+
+def _summary(count):
+    """The one notice approvers get for an import (instead of one per library)."""
+    subject = ngettext(
+        "%(count)s imported library awaits your review",
+        "%(count)s imported libraries await your review",
+        count,
+    ) % {"count": count}
+    body = "\n".join(
+        [
+            _("A CSV import saved libraries as drafts and submitted them for moderation."),
+            _("They are in the review queue on the dashboard: %(url)s")
+            % {"url": (get_admin_base_url() or "") + reverse("wagtailadmin_home")},
+        ]
+    )
+    return subject, body
 
 
 def import_valid_rows(report, user=None):
@@ -174,7 +201,7 @@ def import_valid_rows(report, user=None):
     locale = Locale.get_default()
     report.published = user is None or user.has_perm("libraries.publish_library")
     try:
-        with transaction.atomic():
+        with submissions_summarised(_summary), transaction.atomic():
             for _line, fields in report.valid:
                 library = Library.objects.filter(slug=fields["slug"], locale=locale).first()
                 if library is None:

@@ -134,6 +134,8 @@ LANGUAGES = [
     ("be", "Беларуская"),
 ]
 WAGTAIL_I18N_ENABLED = True
+# Slugs are Latin: the admin transliterates a Russian or Belarusian title as it is typed.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The admin is offered in Russian (default) and English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
@@ -216,3 +218,31 @@ SEED_CONTENT_LOADERS = [
     "events.seed.load",
     "news.seed.load",
 ]
+
+# ---------------------------------------------------------------------------------------------------
+# E-mail and notifications
+# ---------------------------------------------------------------------------------------------------
+# The server: EMAIL_URL (smtp://user:password@host:587/?tls=True, smtps://… for SSL; ?timeout=N) or,
+# without it, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS and
+# EMAIL_USE_SSL. EMAIL_TIMEOUT (seconds, default 10) bounds every connection. Messages leave after
+# the transaction commits, from a background thread (core.mail), so a refusing or hanging server
+# never holds a request and never loses what was saved. Who gets what: Moderators when something
+# awaits their review (Wagtail's workflow notices; one summary for a CSV import), translators when
+# the source of a page they translated changes, coordinators when a participation report arrives.
+import dj_email_url  # noqa: E402
+
+_email = dj_email_url.parse(os.environ["EMAIL_URL"]) if os.environ.get("EMAIL_URL", "").strip() else {}
+EMAIL_BACKEND = "core.mail.BackgroundEmailBackend"
+EMAIL_DELIVERY_BACKEND = _email.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = _email.get("EMAIL_HOST") or os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(_email.get("EMAIL_PORT") or os.environ.get("EMAIL_PORT") or 25)
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER") or os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD") or os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS") or env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL") or env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(_email.get("EMAIL_TIMEOUT") or os.environ.get("EMAIL_TIMEOUT") or 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Вместе сильнее <noreply@localhost>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Participation reports go to these addresses, or to the network's e-mail in the site settings.
+MOVEMENT_COORDINATOR_EMAILS = env_list("MOVEMENT_COORDINATOR_EMAILS")

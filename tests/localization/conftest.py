@@ -5,12 +5,12 @@ from tests.factories import UserFactory
 
 
 @pytest.fixture
-def home_ru():
+def home_ru(seeded):
     return HomePage.objects.get(locale__language_code="ru")
 
 
 @pytest.fixture
-def home_en():
+def home_en(seeded):
     return HomePage.objects.get(locale__language_code="en")
 
 
