@@ -23,7 +23,7 @@ SIGNER_SALT = "movement.participation.started"
 
 
 def russian_regions():
-    return Region.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    return Region.objects.filter(locale__language_code=settings.LANGUAGE_CODE, live=True)
 
 
 class LocalizedRegionField(forms.ModelChoiceField):
@@ -39,7 +39,7 @@ class LocalizedRegionField(forms.ModelChoiceField):
             locale = Locale.get_active()
             if locale.language_code != settings.LANGUAGE_CODE:
                 self._names = dict(
-                    Region.objects.filter(locale=locale).values_list("translation_key", "name")
+                    Region.objects.filter(locale=locale, live=True).values_list("translation_key", "name")
                 )
         return self._names.get(obj.translation_key, obj.name)
 

@@ -73,7 +73,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
     def index(self, request):
         locale = Locale.get_active()
         libraries = Library.objects.for_locale(locale).select_related("region")
-        regions = list(Region.objects.filter(locale=locale).order_by("sort_name"))
+        regions = list(Region.objects.filter(locale=locale, live=True).order_by("sort_name"))
         form = LibraryFilterSet(request.GET, libraries, regions=regions)
         paginator = Paginator(form.qs.order_by("full_name"), PAGE_SIZE)
         page_number = request.GET.get("page") or 1
@@ -106,7 +106,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
     def get_profile_context(self, request, library, locale):
         context = self.get_context(request)
         agreement_keys = ChronicleEntry.objects.filter(
-            library__translation_key=library.translation_key
+            library__translation_key=library.translation_key, live=True
         ).values("agreement__translation_key")
         agreements = list(
             AgreementPage.objects.live()
