@@ -4,5 +4,5 @@ from partnerships.models import AgreementIndexPage
 
 
 @pytest.fixture
-def section(db):
+def section(seeded):
     return AgreementIndexPage.objects.get(locale__language_code="ru")
