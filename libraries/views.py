@@ -50,6 +50,12 @@ def import_libraries(request):
     return TemplateResponse(
         request,
         "libraries/admin/import_libraries.html",
-        {"form": form, "report": report, "columns": COLUMNS, "header_title": _("Import libraries")},
+        {
+            "form": form,
+            "report": report,
+            "columns": COLUMNS,
+            "header_title": _("Import libraries"),
+            "page_title": _("Import libraries"),
+        },
         status=400 if request.method == "POST" and form.errors else 200,
     )
