@@ -1,76 +1,107 @@
 """E-mail that never holds a request and never costs what was saved.
 
-``EMAIL_BACKEND = "core.mail.BackgroundEmailBackend"`` queues every message until the current
-transaction commits, then a background thread sends it through ``EMAIL_DELIVERY_BACKEND`` (SMTP
-bounded by ``EMAIL_TIMEOUT``, or the console in development). A server that refuses or hangs costs
-that thread a logged error, never the request: a participation report or a submitted draft is
-already stored when its notice is being sent.
+``EMAIL_BACKEND = "core.mail.QueuedEmailBackend"`` turns every message a request sends (Wagtail's
+workflow notices, the translators' notices, password resets) into a background job of django-tasks'
+database queue. The job is written in the request's transaction, so a message leaves only for work
+that was committed, and the worker (``manage.py db_worker``) sends it through
+``EMAIL_DELIVERY_BACKEND`` (SMTP bounded by ``EMAIL_TIMEOUT``, or the console in development). A
+server that refuses or hangs costs the worker one logged line, never the request.
+
+Code that already runs in the worker (a background job) sends through ``delivery_connection()``.
 """
 
-import atexit
+import base64
 import logging
-import threading
+import smtplib
+
+from django_tasks import task
 
 from django.conf import settings
-from django.core.mail import get_connection
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
-_pending = set()
-_lock = threading.Lock()
+
+def delivery_connection(**kwargs):
+    """A connection of the transport that really sends (for code running in the worker)."""
+    return get_connection(settings.EMAIL_DELIVERY_BACKEND, **kwargs)
 
 
-def deliver(messages):
-    """Send now through the delivery backend; failures are logged with what was not sent."""
+def _text(value):
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def encode(message):
+    """A message as JSON-able data for the queue (text, alternatives, simple attachments)."""
+    attachments = []
+    for attachment in message.attachments:
+        filename, content, mimetype = attachment
+        data = content.encode() if isinstance(content, str) else bytes(content)
+        attachments.append([filename, base64.b64encode(data).decode("ascii"), mimetype])
+    return {
+        "subject": _text(message.subject),
+        "body": _text(message.body),
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
+        "reply_to": list(message.reply_to),
+        "headers": {key: _text(value) for key, value in (message.extra_headers or {}).items()},
+        "alternatives": [
+            [_text(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
+        ],
+        "attachments": attachments,
+    }
+
+
+def decode(data):
+    message = EmailMultiAlternatives(
+        subject=data["subject"],
+        body=data["body"],
+        from_email=data["from_email"],
+        to=data["to"],
+        cc=data["cc"],
+        bcc=data["bcc"],
+        reply_to=data["reply_to"],
+        headers=data["headers"],
+    )
+    for content, mimetype in data["alternatives"]:
+        message.attach_alternative(content, mimetype)
+    for filename, content, mimetype in data["attachments"]:
+        message.attach(filename, base64.b64decode(content), mimetype)
+    return message
+
+
+def describe(messages):
+    return "; ".join(f"{message.subject!r} to {', '.join(message.recipients())}" for message in messages)
+
+
+@task(backend="background")
+def deliver_email(messages):
+    """Runs in the worker: sends the messages; a refusing or silent server is logged in one line."""
+    emails = [decode(data) for data in messages]
     try:
-        connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)
-        return connection.send_messages(messages) or 0
-    except Exception:
-        logger.exception(
-            "E-mail not delivered: %s",
-            "; ".join(f"{message.subject!r} to {', '.join(message.recipients())}" for message in messages),
-        )
-        return 0
+        with delivery_connection(fail_silently=False) as connection:
+            connection.send_messages(emails)
+    except (OSError, smtplib.SMTPException) as error:
+        logger.warning("E-mail not delivered (%s: %s): %s", type(error).__name__, error, describe(emails))
+        return "mail failed"
+    return "sent"
 
 
-def _run(messages):
-    try:
-        deliver(messages)
-    finally:
-        with _lock:
-            _pending.discard(threading.current_thread())
-
-
-def start_delivery(messages):
-    thread = threading.Thread(target=_run, args=(messages,), name="email-delivery", daemon=True)
-    with _lock:
-        _pending.add(thread)
-    thread.start()
-    return thread
-
-
-def wait_for_deliveries(timeout):
-    """Wait at most ``timeout`` seconds in all for messages still being sent; True when none is left."""
-    with _lock:
-        threads = list(_pending)
-    for thread in threads:
-        thread.join(timeout)
-    with _lock:
-        return not _pending
-
-
-class BackgroundEmailBackend(BaseEmailBackend):
-    """Hands messages to a background thread once the transaction commits (at once outside one)."""
+class QueuedEmailBackend(BaseEmailBackend):
+    """Queues the messages as one background job, in the current transaction (if any)."""
 
     def send_messages(self, email_messages):
-        messages = list(email_messages or [])
+        messages = [message for message in email_messages or [] if message.recipients()]
         if not messages:
             return 0
-        transaction.on_commit(lambda: start_delivery(messages))
+        try:
+            deliver_email.enqueue([encode(message) for message in messages])
+        except Exception:
+            if not self.fail_silently:
+                raise
+            logger.exception("E-mail not queued: %s", describe(messages))
+            return 0
         return len(messages)
-
-
-# A process that stops gives messages in flight the time one connection may take.
-atexit.register(lambda: wait_for_deliveries(getattr(settings, "EMAIL_TIMEOUT", None) or 10))

@@ -1,6 +1,7 @@
 """Addresses outside the language prefixes: the sitemap and robots.txt."""
 
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from wagtail.contrib.sitemaps.views import sitemap
 
@@ -8,6 +9,6 @@ from . import views
 from .sitemaps import MultilingualSitemap
 
 urlpatterns = [
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

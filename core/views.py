@@ -2,10 +2,12 @@
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.views.decorators.http import require_safe
 
 from core.absolute_urls import absolute_url
 
 
+@require_safe
 def robots_txt(request):
     base = absolute_url("/", request).rstrip("/")
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /django-admin/"]

@@ -1,7 +1,4 @@
 import contextlib
-import tempfile
-
-import polib
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
@@ -11,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
@@ -23,7 +20,7 @@ from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from .guards import save_translation_draft, stale_entries
+from .guards import save_translation_draft
 from .report import STATUS_LABELS, snippet_models, source_pages, source_snippets, status_rows
 
 
@@ -243,35 +240,21 @@ class SafeUpdateTranslationsView(UpdateTranslationsView):
         return may_publish_snippet_translation(self.request.user, target)
 
 
-MAX_PO_BYTES = 5 * 1024 * 1024
-
-
-def _read_po(upload):
-    """The uploaded PO file parsed, or None. polib reads a *path* when given a string
-    that names a file, so the content goes through a temporary file of our own."""
-    data = upload.read(MAX_PO_BYTES + 1)
-    if len(data) > MAX_PO_BYTES:
-        return None
-    with tempfile.NamedTemporaryFile(suffix=".po") as handle:
-        handle.write(data)
-        handle.flush()
-        try:
-            return polib.pofile(handle.name)
-        except Exception:  # polib reports malformed files with assorted exception types
-            return None
-
-
 @require_POST
 def upload_pofile(request, translation_id):
-    """wagtail-localize's PO upload, minus its two ways to lose work or fail.
+    """wagtail-localize's PO upload, minus its ways to lose work or fail.
 
     A file downloaded before a segment was edited in the editor no longer
-    overwrites that edit (the newer text is kept and listed), and a missing,
-    foreign or broken file gives a message instead of an error page.
+    overwrites that edit (the newer text is kept and listed), a missing, foreign
+    or broken file gives a message instead of an error page, and a large file is
+    imported by the background worker while the admin shows the progress.
     """
     from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
     from wagtail_localize.views.edit_translation import user_can_edit_instance
 
+    from core.jobs import start_job
+
+    from .jobs import MAX_PO_BYTES, check_upload
     from .roles import may_edit_in_locale
 
     translation = get_object_or_404(Translation, id=translation_id)
@@ -280,31 +263,26 @@ def upload_pofile(request, translation_id):
         request.user, instance.locale_id
     ):
         raise PermissionDenied
-    back = redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+    next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
     upload = request.FILES.get("file")
-    po = _read_po(upload) if upload is not None else None
-    if po is None:
+    if upload is None:
         messages.error(request, _("Please upload a valid PO file of at most 5 MB."))
-        return back
-    if po.metadata.get("X-WagtailLocalize-TranslationID") != str(translation.uuid):
-        messages.error(request, _("This PO file was made for another translation; download this one's file."))
-        return back
-    stale = stale_entries(translation, po)
-    for entry in stale:
-        po.remove(entry)
-    translation.import_po(po, user=request.user, tool_name="PO File")
-    if stale:
-        messages.warning(
-            request,
-            ngettext(
-                "%(count)s segment was changed after this file was downloaded; its newer translation "
-                "was kept: %(segments)s. Download the file again to work on it.",
-                "%(count)s segments were changed after this file was downloaded; their newer "
-                "translations were kept: %(segments)s. Download the file again to work on them.",
-                len(stale),
-            )
-            % {"count": len(stale), "segments": "; ".join(f"«{entry.msgid[:60]}»" for entry in stale[:5])},
-        )
-    else:
-        messages.success(request, _("The translations from the PO file were imported."))
-    return back
+        return redirect(next_url)
+    data = upload.read(MAX_PO_BYTES + 1)
+    problem = check_upload(data)
+    if problem:
+        messages.error(request, problem)
+        return redirect(next_url)
+    job = start_job(
+        "localization.jobs.import_po_job",
+        _("PO file %(file)s for %(target)s") % {"file": upload.name, "target": instance},
+        user=request.user,
+        payload=data,
+        params={
+            "translation_id": translation.pk,
+            "result_template": "localization/admin/po_report.html",
+        },
+        return_url=next_url,
+    )
+    messages.info(request, _("The file was received; its translations are imported in the background."))
+    return redirect("core_job", job.pk)

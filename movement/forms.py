@@ -1,5 +1,6 @@
 """The participation form and the participant filter."""
 
+import secrets
 import time
 
 import django_filters
@@ -45,7 +46,9 @@ class LocalizedRegionField(forms.ModelChoiceField):
 
 
 def new_started_token():
-    return signing.TimestampSigner(salt=SIGNER_SALT).sign(str(int(time.time())))
+    """The time the form was shown, signed, with a random part: each form gets its own token, and a
+    token is accepted with one report only (movement.participation.use_form_token)."""
+    return signing.TimestampSigner(salt=SIGNER_SALT).sign(f"{int(time.time())}:{secrets.token_hex(8)}")
 
 
 class ParticipationForm(forms.ModelForm):
@@ -94,7 +97,8 @@ class ParticipationForm(forms.ModelForm):
     def clean_started(self):
         token = self.cleaned_data.get("started", "")
         try:
-            started = int(signing.TimestampSigner(salt=SIGNER_SALT).unsign(token, max_age=MAX_FILL_SECONDS))
+            value = signing.TimestampSigner(salt=SIGNER_SALT).unsign(token, max_age=MAX_FILL_SECONDS)
+            started = int(value.split(":", 1)[0])
         except (signing.BadSignature, ValueError):
             raise forms.ValidationError(
                 _("The form has expired or was damaged. Please fill it in again.")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic import IndexView
 
+from core.spreadsheets import FormulaSafeCsvMixin
 from movement.models import ParticipationReport
 
 ACTIONS = {
@@ -19,7 +20,7 @@ ACTIONS = {
 }
 
 
-class ReportIndexView(IndexView):
+class ReportIndexView(FormulaSafeCsvMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("campaign", "region")
 

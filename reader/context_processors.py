@@ -11,5 +11,5 @@ def reader(request):
     return {
         "a11y": Preferences.from_cookie(request.COOKIES.get(COOKIE)),
         "consent": consent if consent in ("all", "necessary") else "",
-        "metrica_id": metrica_id if metrica_id.isdigit() else "",
+        "metrica_id": metrica_id if metrica_id.isascii() and metrica_id.isdigit() else "",
     }

@@ -1,13 +1,154 @@
+import os
+import subprocess
+import sys
+import tempfile
+
 import pytest
 
-from django.core.management import call_command
+from tests.databases import TestDatabases, run_id
+
+SEEDED = "seeded_database"  # a test whose fixtures include this one runs on the seeded database
+
+_databases = None
+_builder = None
+
+
+def databases(config=None):
+    global _databases
+    if _databases is None:
+        from django.db import connection
+
+        unblocked = None
+        if config is not None:
+            from pytest_django.plugin import blocking_manager_key
+
+            unblocked = config.stash[blocking_manager_key].unblock
+        _databases = TestDatabases(connection, os.environ.get("PYTEST_XDIST_WORKER", "main"), unblocked)
+    return _databases
+
+
+def pytest_configure(config):
+    run_id()  # before any other process of the run starts, so they share the run's templates
+
+
+def _uses_db(item):
+    from django.test import TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    names = set(item.fixturenames)
+    return bool(
+        (cls is not None and issubclass(cls, TransactionTestCase))
+        or item.get_closest_marker("django_db")
+        or names & {"db", "transactional_db", "live_server", "django_db_setup"}
+    )
+
+
+def _transactional(item):
+    from django.test import TestCase, TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, TransactionTestCase):
+        return not issubclass(cls, TestCase)
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    # Tests without a database first, while the builder makes the templates; the seeded ones after
+    # the minimal ones; transactional tests last, as Django orders them.
+    def order(item):
+        if _transactional(item):
+            return 3
+        if SEEDED in item.fixturenames:
+            return 2
+        return 1 if _uses_db(item) else 0
+
+    items.sort(key=order)
+
+
+def pytest_collection_finish(session):
+    """Start building the templates the collected tests need, in a process of its own."""
+    global _builder
+    if hasattr(session.config, "workerinput") or not any(_uses_db(item) for item in session.items):
+        return
+    templates = ["migrated", "minimal"]
+    if any(SEEDED in item.fixturenames for item in session.items):
+        templates.append("seeded")
+    log = tempfile.TemporaryFile()  # noqa: SIM115 -- read when the run ends, closed with the process
+    _builder = subprocess.Popen(
+        [sys.executable, "-m", "tests.databases", *templates], stdout=log, stderr=subprocess.STDOUT
+    )
+    _builder.log = log
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The whole suite runs on a PostgreSQL database holding the seed content."""
+def django_db_setup(request, django_test_environment, django_db_blocker):
+    """This process's copy of the minimal template (tests/databases.py); the seeded one when needed."""
     with django_db_blocker.unblock():
-        call_command("load_seed_content", verbosity=0)
+        databases(request.config).setup()
+    yield
+    with django_db_blocker.unblock():
+        databases().drop_copies()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    databases(item.config).want("seeded" if SEEDED in item.fixturenames else "minimal")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    if _transactional(item):
+        databases().refresh()  # the test's flush emptied the copy: the next test gets it whole
+    return result
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_unconfigure(config):
+    # The run's first process drops every database of the run, before the services stop.
+    if hasattr(config, "workerinput"):
+        return
+    if _builder is not None:
+        if _builder.poll() is None:
+            _builder.terminate()  # an interrupted run; otherwise it has finished long ago
+        if _builder.wait(timeout=60) not in (0, -15):
+            _builder.log.seek(0)
+            sys.stderr.write("Template builder failed:\n" + _builder.log.read().decode(errors="replace"))
+    if _databases is not None or _builder is not None:
+        databases().drop_all()
+
+
+@pytest.fixture(scope="session")
+def seeded_database(django_db_setup):
+    """The seed content (the five source documents, in three languages) is in the database.
+
+    Most tests request ``seeded``; this one is for tests that open no transaction of their own,
+    such as a server in a thread that reads the committed seed.
+    """
+    return databases().copies["seeded"]
+
+
+@pytest.fixture
+def seeded(seeded_database, db):
+    """A test that reads the seed content runs on the seeded database.
+
+    Tests that build their own data with ``tests.factories`` do not ask for it: they run on the
+    minimal site (locales, the home page in three languages, the default site).
+    """
+    if databases().current != "seeded":  # the database is chosen before fixtures are set up
+        pytest.fail("request seeded as an argument or with usefixtures, not through getfixturevalue")
+
+
+@pytest.fixture
+def home_page(db):
+    """The Russian home page, the default site's root, in the minimal site and in the seed."""
+    from home.models import HomePage
+
+    return HomePage.objects.get(locale__language_code="ru")
 
 
 @pytest.fixture
@@ -17,9 +158,11 @@ def admin_client_ru(client, django_user_model):
     return client
 
 
-@pytest.fixture
-def seeded(db):
-    """Marks a test that reads the seed content (the five source documents, in three languages).
+@pytest.fixture(scope="session", autouse=True)
+def queued_email(django_test_environment):
+    """Django's test set-up swaps EMAIL_BACKEND for locmem. Put the site's queue back, so that mail
+    is a background job as in production; the worker (tests.helpers.run_background_jobs) sends it
+    through EMAIL_DELIVERY_BACKEND, locmem in tests, into django.core.mail.outbox."""
+    from django.conf import settings
 
-    Tests that build their own data with ``tests.factories`` do not ask for it.
-    """
+    settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend"

@@ -68,3 +68,30 @@ def assert_filter_ignored(html, form_class, name, language="ru"):
     notice = filter_notice(html)
     assert notice is not None, "no filter notice"
     assert notice.startswith(prefix) and label in notice, notice
+
+
+def run_background_jobs(limit=50):
+    """Work off the background queue in this process and this test's transaction, as
+    ``manage.py db_worker`` does (its loop closes connections, which a test must not)."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="background",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    ran = 0
+    while ran < limit:
+        result = DBTaskResult.objects.ready().filter(backend_name="background").get_locked()
+        if result is None:
+            return ran
+        result.claim(worker.worker_id)
+        worker.run_task(result)
+        ran += 1
+    raise AssertionError(f"more than {limit} background tasks queued")

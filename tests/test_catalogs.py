@@ -31,6 +31,7 @@ def test_catalog_is_complete(path):
     assert catalog.percent_translated() == 100
 
 
+@pytest.mark.django_db  # the home pages render the interface strings
 def test_compiled_catalog_translates_interface(client):
     html = client.get("/be/").content.decode()
     assert "Перайсці да асноўнага зместу" in html

@@ -22,6 +22,14 @@ def env_bool(name, default=False):
     raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), got {value!r}")
 
 
+def proxy_ssl_header(value):
+    """ "X-Forwarded-Proto" (or "Header-Name:value") → Django's (META key, value); empty → None."""
+    if not value.strip():
+        return None
+    name, _sep, expected = value.partition(":")
+    return ("HTTP_" + name.strip().upper().replace("-", "_"), expected.strip() or "https")
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -210,30 +218,123 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Loaders run by `manage.py load_seed_content`, in order (parents before children).
-SEED_CONTENT_LOADERS = [
-    "home.seed.load",
-    "partnerships.seed.load",
-    "movement.seed.load",
-    "events.seed.load",
-    "news.seed.load",
+# Seed content (`manage.py load_seed_content`): the Russian data files in content/seed/, their
+# translations in content/translations/<language>/ (PO files), demonstration data in content/demo/.
+SEED_CONTENT_DIR = BASE_DIR / "content"
+# Records the data files name by code: `region: !region "31"`, `country: !country BY`.
+SEED_CONTENT_CODES = {"region": "libraries.Region", "country": "libraries.Country"}
+# Python that draws an image from lines of text in a data file (`draw: flashmob_banner`).
+SEED_CONTENT_DRAWINGS = {"flashmob_banner": "movement.graphics.flashmob_banner"}
+
+# ---------------------------------------------------------------------------------------------------
+# Security and operations: headers, request limits, abuse limits, e-mail, background jobs.
+# ---------------------------------------------------------------------------------------------------
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+INSTALLED_APPS += ["csp", "django_tasks", "django_tasks_db"]
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE[_after_security:_after_security] = [
+    "core.middleware.HttpMethodMiddleware",
+    "core.middleware.RequestBodyLimitMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
 ]
+
+# Only the embeddable widget may be framed; it says so itself (frame-ancestors and xframe exemption).
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+PERMISSIONS_POLICY = {
+    name: []
+    for name in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+# Yandex.Metrica (after consent) is the only other host the public pages may contact.
+METRICA_HOSTS = ["https://mc.yandex.ru", "https://yastatic.net"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE, *METRICA_HOSTS],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],  # custom properties such as the programme's track count
+        "img-src": [SELF, "data:", "https://mc.yandex.ru"],
+        "font-src": [SELF],
+        "connect-src": [SELF, "https://mc.yandex.ru"],
+        "frame-src": ["https://mc.yandex.ru"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin templates carry inline scripts and styles; its previews frame the site itself.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF, "https://releases.wagtail.org"],  # the upgrade notice
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+
+# No Gravatar: the admin would send a hash of every editor's e-mail address to a foreign service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Request bodies outside the admin: the participation form is a few kilobytes and takes no file.
+PUBLIC_MAX_REQUEST_BODY = int(os.environ.get("PUBLIC_MAX_REQUEST_BODY", 64 * 1024))
+# Reverse proxies in front of the site that append to X-Forwarded-For; 0 trusts no forwarded address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Participation reports per client address: (count, seconds), counted in the shared cache.
+MOVEMENT_REPORT_RATE_LIMIT = (int(os.environ.get("REPORT_RATE_LIMIT", "5")), 60 * 60)
+
+# Background jobs (django-tasks): Wagtail's own small tasks run at once; long admin jobs (CSV import,
+# PO upload, notification e-mails) go to the database queue that `manage.py db_worker` works off.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+# A job whose worker died is run again this many times in all, then reported as failed.
+BACKGROUND_JOB_ATTEMPTS = 2
 
 # ---------------------------------------------------------------------------------------------------
 # E-mail and notifications
 # ---------------------------------------------------------------------------------------------------
 # The server: EMAIL_URL (smtp://user:password@host:587/?tls=True, smtps://… for SSL; ?timeout=N) or,
 # without it, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS and
-# EMAIL_USE_SSL. EMAIL_TIMEOUT (seconds, default 10) bounds every connection. Messages leave after
-# the transaction commits, from a background thread (core.mail), so a refusing or hanging server
-# never holds a request and never loses what was saved. Who gets what: Moderators when something
-# awaits their review (Wagtail's workflow notices; one summary for a CSV import), translators when
-# the source of a page they translated changes, coordinators when a participation report arrives.
+# EMAIL_USE_SSL; EMAIL_BACKEND names another transport (the console in development). EMAIL_TIMEOUT
+# (seconds, default 10) bounds every connection. A request never talks to the mail server: every
+# message is a background job (core.mail, django-tasks' database queue, enqueued in the request's
+# transaction), and the worker sends it, so a refusing or hanging server never holds a request and
+# never loses what was saved. Who gets what: Moderators when something awaits their review
+# (Wagtail's workflow notices; one summary for a CSV import), translators when the source of a page
+# they translated changes, coordinators when a participation report arrives.
 import dj_email_url  # noqa: E402
 
 _email = dj_email_url.parse(os.environ["EMAIL_URL"]) if os.environ.get("EMAIL_URL", "").strip() else {}
-EMAIL_BACKEND = "core.mail.BackgroundEmailBackend"
-EMAIL_DELIVERY_BACKEND = _email.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+# The transport the worker uses.
+EMAIL_DELIVERY_BACKEND = _email.get("EMAIL_BACKEND") or os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = _email.get("EMAIL_HOST") or os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(_email.get("EMAIL_PORT") or os.environ.get("EMAIL_PORT") or 25)
 EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER") or os.environ.get("EMAIL_HOST_USER", "")
@@ -241,7 +342,7 @@ EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD") or os.environ.get("EMAIL
 EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS") or env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL") or env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = int(_email.get("EMAIL_TIMEOUT") or os.environ.get("EMAIL_TIMEOUT") or 10)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Вместе сильнее <noreply@localhost>")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Participation reports go to these addresses, or to the network's e-mail in the site settings.

@@ -5,6 +5,6 @@ from .base import env_bool
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-change-me"  # noqa: F405
-# Mail is printed to the console unless a server is configured.
-if not (os.environ.get("EMAIL_URL", "").strip() or os.environ.get("EMAIL_HOST", "").strip()):
+# The worker prints mail to the console unless a server is configured.
+if not any(os.environ.get(name, "").strip() for name in ("EMAIL_URL", "EMAIL_HOST", "EMAIL_BACKEND")):
     EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"

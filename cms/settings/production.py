@@ -3,17 +3,14 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import env_bool, proxy_ssl_header
 
 DEBUG = env_bool("DEBUG", False)
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 )
@@ -54,3 +51,17 @@ elif MACHINE_TRANSLATOR in {"none", ""}:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 else:
     raise ImproperlyConfigured("MACHINE_TRANSLATOR must be deepl, libretranslate or none.")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Security and operations: HTTPS behind a proxy, HSTS. See README, "Security and operations".
+# ---------------------------------------------------------------------------------------------------
+
+
+# The header the TLS-terminating proxy sets (and strips from clients); empty when there is no proxy.
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(os.environ.get("SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto"))
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Django sends HSTS only on HTTPS responses.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)

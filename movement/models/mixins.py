@@ -17,7 +17,8 @@ def parse_size(value, default, minimum, maximum):
     """An integer within bounds, or None."""
     if value is None or value == "":
         return default
-    if not value.isdigit() or len(value) > 6:
+    # ASCII digits only: "²" and other Unicode digits pass isdigit() but not int().
+    if not (value.isascii() and value.isdigit()) or len(value) > 6:
         return None
     size = int(value)
     return size if minimum <= size <= maximum else None

@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import BaseStreamBlock, ImageBlock
 from core.dates import SITE_TIMEZONE, validate_span
 from core.i18n import localized_rows
+from core.methods import accepts_post
 from core.models import BasePage
 from movement import graphics
 from movement.blocks import MovementStreamBlock, StepsBlock, SupportedGroupsBlock
@@ -333,6 +334,7 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         return context
 
     @path("participate/", name="participate")
+    @accepts_post
     def participate(self, request):
         from movement.participation import handle_participation
 

@@ -28,14 +28,21 @@ def current_path(context):
     return request.get_full_path() if request is not None else ""
 
 
-@register.simple_tag
-def metrica_counter(counter_id):
-    """Yandex.Metrica's loader; the template includes it only after the reader's consent."""
-    if not str(counter_id).isdigit():
+@register.simple_tag(takes_context=True)
+def metrica_counter(context, counter_id):
+    """Yandex.Metrica's loader; the template includes it only after the reader's consent.
+
+    Both scripts carry the response's CSP nonce: the policy allows no other inline script.
+    """
+    counter_id = str(counter_id)
+    request = context.get("request")
+    if not (counter_id.isascii() and counter_id.isdigit()) or request is None:
         return ""
     return format_html(
-        '<script src="https://mc.yandex.ru/metrika/tag.js" async></script>'
-        "<script>window.ym=window.ym||function(){{(ym.a=ym.a||[]).push(arguments)}};ym.l=+new Date();"
-        'ym({},"init",{{clickmap:true,trackLinks:true,accurateTrackBounce:true}});</script>',
-        int(counter_id),
+        '<script nonce="{nonce}" src="https://mc.yandex.ru/metrika/tag.js" async></script>'
+        '<script nonce="{nonce}">window.ym=window.ym||function(){{(ym.a=ym.a||[]).push(arguments)}};'
+        'ym.l=+new Date();ym({id},"init",{{clickmap:true,trackLinks:true,accurateTrackBounce:true}});'
+        "</script>",
+        nonce=request.csp_nonce,
+        id=int(counter_id),
     )

@@ -16,7 +16,7 @@ from home.models import HomePage
 from tests.factories import OfficialDocumentFactory
 from tests.helpers import assert_filter_ignored, garbage_cases, main
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seeded")
 
 
 def registry(code="ru"):

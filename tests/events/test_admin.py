@@ -1,5 +1,7 @@
 import datetime
 
+import pytest
+
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
@@ -53,6 +55,7 @@ def event_form(**overrides):
     return nested_form_data(data)
 
 
+@pytest.mark.usefixtures("seeded")
 class EventAdminTests(WagtailPageTestCase):
     def setUp(self):
         self.user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")

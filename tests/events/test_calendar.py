@@ -123,6 +123,7 @@ def test_event_with_times_but_no_end_date(client, events_index):
     assert "DTEND" not in event
 
 
+@pytest.mark.usefixtures("seeded")
 def test_upcoming_feed_lists_only_upcoming_and_running_events(client, events_index):
     today = timezone.localdate()
     EventPageFactory(
@@ -145,6 +146,7 @@ def test_upcoming_feed_lists_only_upcoming_and_running_events(client, events_ind
     assert not any("Рязан" in s or "совещание" in s for s in summaries)
 
 
+@pytest.mark.usefixtures("seeded")
 def test_seeded_forum_exports_all_day_sessions(client):
     from events.models import EventPage
 

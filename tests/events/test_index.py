@@ -23,6 +23,7 @@ def test_index_lives_under_home_only():
     assert "events.EventIndexPage" in HomePage.subpage_types
 
 
+@pytest.mark.usefixtures("seeded")
 def test_running_multi_day_event_is_current_until_its_last_day(client, events_index):
     today = timezone.localdate()
     EventPageFactory(
@@ -43,6 +44,7 @@ def test_running_multi_day_event_is_current_until_its_last_day(client, events_in
     assert "Ежегодное совещание" in past
 
 
+@pytest.mark.usefixtures("seeded")
 def test_filters_by_year_and_kind(client, events_index):
     response = client.get(events_index.url, {"year": "2023"})
     html = response.content.decode()
@@ -54,6 +56,7 @@ def test_filters_by_year_and_kind(client, events_index):
     assert "Ежегодное совещание" not in html and "Всероссийский форум" not in section(html, "past-heading")
 
 
+@pytest.mark.usefixtures("seeded")
 @pytest.mark.parametrize(
     "query",
     [
@@ -78,6 +81,7 @@ def test_garbage_filters_give_a_clean_page(client, events_index, query):
     assert "<script>" not in html.split("<main", 1)[1].split("</main>", 1)[0]
 
 
+@pytest.mark.usefixtures("seeded")
 def test_past_events_are_paginated(client, events_index):
     for n in range(12):
         EventPageFactory(
@@ -101,6 +105,7 @@ def test_pagination_keeps_the_filters(client, events_index):
     assert 'href="?year=2011&amp;page=2"' in html
 
 
+@pytest.mark.usefixtures("seeded")
 @pytest.mark.parametrize("query, name", garbage_cases("year", "kind"))
 def test_garbage_in_every_filter_is_reported_and_ignored(client, events_index, query, name):
     response = client.get(events_index.url + "?" + query)
@@ -112,6 +117,7 @@ def test_garbage_in_every_filter_is_reported_and_ignored(client, events_index, q
     assert "<script>" not in main(html)
 
 
+@pytest.mark.usefixtures("seeded")
 def test_valid_filter_still_filters_beside_garbage(client, events_index):
     html = client.get(events_index.url + "?kind=forum&year=" + "2" * 400).content.decode()
     past = section(html, "past-heading")

@@ -12,7 +12,7 @@ from core.models import SeedRecord
 from documents.models import OfficialDocument
 from events.models import EventIndexPage, EventPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seeded")
 
 
 def ryazan(language="ru"):
@@ -94,9 +94,36 @@ def test_english_translations_are_real():
     assert meeting("en").contacts.first().name == "Irina Vasilyevna Timchishina"
 
 
+def test_belarusian_translations_are_real():
+    assert EventIndexPage.objects.get(locale__language_code="be").title == "Падзеі"
+    page = ryazan("be")
+    assert page.title.startswith("Усерасійскі форум «Роля цэнтральных бібліятэк")
+    assert page.city == "Разань"
+    assert [h.name for h in page.halls.all()][0] == "Горкаўская зала"
+    assert [d.title for d in page.get_programme().days] == ["Першы дзень", "Другі дзень"]
+    assert [s.id for s in page.get_programme().sessions] == [s.id for s in ryazan().get_programme().sessions]
+    annual = meeting("be")
+    assert annual.contacts.first().name == "Цімчышына Ірына Васільеўна"
+    assert annual.main_theme.startswith("«Сумеснай працай ствараем паспяховую будучыню бібліятэк")
+    letter = annual.related_documents.get().document.get_translation(annual.locale)
+    assert letter.locale.language_code == "be"
+    assert letter.signatory_position == "Статс-сакратар — намеснік міністра"
+    html = Client().get(page.url).content.decode()
+    assert '<html lang="be">' in html and "Горкаўская зала" in html
+
+
+def test_session_urls_keep_their_published_ids():
+    """Each session's calendar file has a public URL with the session's block id: pinned in the data."""
+    first = ryazan().get_programme().sessions[0]
+    assert first.id == "4deaee06-a404-5db6-8b20-91e3df03219b"
+    response = Client().get(f"{ryazan().url}sessions/{first.id}/calendar/")
+    assert response.status_code == 200
+    assert icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+
+
 def test_seeded_pages_render_and_export():
     client = Client()
-    for page in (ryazan(), ryazan("en"), meeting(), meeting("en")):
+    for page in (ryazan(), ryazan("en"), ryazan("be"), meeting(), meeting("en"), meeting("be")):
         response = client.get(page.url)
         assert response.status_code == 200
         response = client.get(page.url + "calendar/")
@@ -108,16 +135,16 @@ def test_seeded_pages_render_and_export():
 def test_reseeding_leaves_the_events_untouched():
     def state():
         records = SeedRecord.objects.filter(
-            Q(key__startswith="forum:") | Q(key__startswith="document:minculture-606")
+            Q(key__startswith="event") | Q(key__startswith="document:minculture-606")
         ).order_by("key")
         return list(records.values_list("key", "seed_hash", "state_hash", "revision_id"))
 
     before = state()
-    assert len(before) == 8  # index, letter, two events, and their English translations
+    assert len(before) == 12  # index, letter, two events, and their English and Belarusian translations
     out = io.StringIO()
     call_command("load_seed_content", stdout=out)
     assert state() == before
-    assert "forum:" not in out.getvalue()  # nothing about our keys: neither updated nor left alone
+    assert "event" not in out.getvalue()  # nothing about our keys: neither updated nor left alone
 
 
 def test_meeting_page_links_the_letter_in_the_registry():

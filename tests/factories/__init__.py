@@ -10,7 +10,7 @@ from .events import (
     event_with_sessions,
     session,
 )
-from .home import StandardPageFactory
+from .home import HomePageFactory, StandardPageFactory, build_minimal_site
 from .libraries import LibraryFactory, RegionFactory
 from .movement import CampaignPageFactory, MovementPageFactory, ParticipationReportFactory
 from .news import (
@@ -19,15 +19,18 @@ from .news import (
     NewsPageRegionFactory,
     NewsPageTopicFactory,
     TopicFactory,
+    bulk_news_pages,
 )
-from .partnerships import AgreementPageFactory
+from .partnerships import AgreementIndexPageFactory, AgreementPageFactory
 
 __all__ = [
+    "AgreementIndexPageFactory",
     "AgreementPageFactory",
     "CampaignPageFactory",
     "EventHallFactory",
     "EventIndexPageFactory",
     "EventPageFactory",
+    "HomePageFactory",
     "LibraryFactory",
     "MovementPageFactory",
     "NewsIndexPageFactory",
@@ -40,6 +43,8 @@ __all__ = [
     "StandardPageFactory",
     "TopicFactory",
     "UserFactory",
+    "bulk_news_pages",
+    "build_minimal_site",
     "day",
     "event_with_sessions",
     "session",

@@ -16,7 +16,7 @@ from reader.preferences import SCHEMES
 from tests.helpers import live_pages
 
 # No django_db mark: the tests themselves never query; the server thread reads the committed seed.
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded_database")]
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -31,7 +31,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture(scope="module")
-def server(django_db_setup, django_db_blocker):
+def server(seeded_database, django_db_blocker):
     """The app on a loopback port, reading the session's seeded database.
 
     pytest-django's live_server would make these tests transactional and flush the database
@@ -47,7 +47,7 @@ def server(django_db_setup, django_db_blocker):
         yield f"http://127.0.0.1:{thread.port}"
         thread.terminate()
         # Request threads close their database connections when the browser's sockets close;
-        # wait for them so the test database can be dropped at the end of the session.
+        # wait for them, so that no thread queries a database that is dropped at the end of the run.
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and any(
             "process_request_thread" in worker.name for worker in threading.enumerate()
@@ -56,7 +56,7 @@ def server(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="module")
-def pages(django_db_setup, django_db_blocker):
+def pages(seeded_database, django_db_blocker):
     """URLs to visit, read before the browser starts: Playwright runs an event loop in this thread,
     and a query under it would open a second connection outside the test's transaction."""
     with django_db_blocker.unblock():

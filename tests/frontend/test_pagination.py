@@ -10,7 +10,7 @@ from documents.models import DocumentIndexPage, OfficialDocument
 from partnerships.models import directory
 from tests.factories import OfficialDocumentFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seeded")
 
 OLD = datetime.date(2001, 5, 1)  # a year of its own: the seed has no documents then
 

@@ -23,6 +23,7 @@ def public_pages():
     return [page for page in live_pages() if not page.get_view_restrictions().exists()]
 
 
+@pytest.mark.usefixtures("seeded")
 def test_sitemap_lists_every_live_page_in_every_locale_with_alternates(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
@@ -73,6 +74,7 @@ def _head(client, page):
     return soup, meta, canonical["href"] if canonical else None
 
 
+@pytest.mark.usefixtures("seeded")
 def test_every_page_has_canonical_description_and_sharing_tags(client):
     for page in public_pages():
         soup, meta, canonical = _head(client, page)
@@ -91,6 +93,7 @@ def test_every_page_has_canonical_description_and_sharing_tags(client):
             assert page.locale.language_code in hreflangs
 
 
+@pytest.mark.usefixtures("seeded")
 def test_home_pages_describe_the_organization(client):
     for home in Page.objects.live().filter(depth=2).select_related("locale"):
         soup, _meta, _canonical = _head(client, home)
@@ -104,6 +107,7 @@ def test_home_pages_describe_the_organization(client):
         assert organization["email"] == "bgunb@bgunb.ru"
 
 
+@pytest.mark.usefixtures("seeded")
 def test_other_pages_carry_no_organization_markup(client):
     for page in public_pages():
         if page.depth > 2:
@@ -133,6 +137,7 @@ def test_search_and_error_pages_are_not_indexed(client):
     assert soup.find("meta", attrs={"name": "robots"})["content"].startswith("noindex")
 
 
+@pytest.mark.usefixtures("seeded")
 def test_routes_of_routable_pages_have_their_own_canonical_url(client):
     from libraries.models import Library
     from partnerships.models import LibraryIndexPage

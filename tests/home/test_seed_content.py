@@ -14,7 +14,7 @@ from core.models import SeedRecord
 from home.models import FooterContent, HomePage
 from tests.helpers import live_pages
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seeded")
 
 
 def reseed():
@@ -54,8 +54,9 @@ def test_second_run_creates_and_changes_nothing():
         StringTranslation.objects.count(),
     )
     output = reseed()
-    assert "created" not in output.split("Seed content:")[-1]
-    assert re.search(r"unchanged: \d+", output)
+    summary = output.split("Seed content:")[-1]
+    assert re.fullmatch(r" unchanged: \d+\n", summary)
+    assert "left alone" not in output and "stale" not in output
     assert state == (
         Page.objects.count(),
         Revision.objects.count(),
@@ -102,3 +103,40 @@ def test_translator_edit_survives_reseed():
     translation.refresh_from_db()
     assert translation.data == "Stronger Together"
     assert "left alone: home:en (translation edited since it was seeded)" in output
+
+
+def test_translators_edit_of_a_snippet_survives_reseed():
+    footer = FooterContent.objects.get(locale__language_code="be")
+    translation = StringTranslation.objects.get(locale=footer.locale, data=footer.organisation)
+    translation.data = "Каардынатар: БДУНБ"
+    translation.save()
+    output = reseed()
+    translation.refresh_from_db()
+    assert translation.data == "Каардынатар: БДУНБ"
+    assert "left alone: footer:be (translation edited since it was seeded)" in output
+
+
+def test_demo_libraries_are_loaded_only_when_asked_for(monkeypatch):
+    from libraries.models import Library
+
+    assert not Library.objects.filter(is_sample=True).exists()
+    monkeypatch.delenv("SEED_DEMO", raising=False)
+    assert "created" not in reseed().split("Seed content:")[-1]
+    assert not Library.objects.filter(is_sample=True).exists()
+
+    out = io.StringIO()
+    call_command("load_seed_content", "--demo", stdout=out)
+    assert "created: 16" in out.getvalue()
+    samples = Library.objects.filter(is_sample=True)
+    assert samples.count() == 16 and {library.locale.language_code for library in samples} == {"ru"}
+    assert all(library.live for library in samples)
+    html = Client().get("/ru/partnerships/libraries/sample-alekseevka-31/").content.decode()
+    assert "Образец данных" in html
+
+
+def test_seed_demo_in_the_environment_also_loads_them(monkeypatch):
+    from libraries.models import Library
+
+    monkeypatch.setenv("SEED_DEMO", "1")
+    assert "created: 16" in reseed()
+    assert Library.objects.filter(is_sample=True).count() == 16

@@ -43,6 +43,7 @@ def test_unknown_page_is_a_404_not_an_error(client):
     assert client.get("/xx/", follow=True).status_code == 404
 
 
+@pytest.mark.usefixtures("seeded")
 def test_footer_shows_network_contacts(client):
     html = client.get("/ru/").content.decode()
     assert "bgunb@bgunb.ru" in html

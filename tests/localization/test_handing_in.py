@@ -12,6 +12,7 @@ from wagtail_localize.models import Translation
 from libraries.models import Library, Region
 from localization.report import CURRENT, MANUAL, MISSING, source_snippets, status_rows
 from tests.factories import LibraryFactory
+from tests.helpers import run_background_jobs
 
 from .test_workflow import translate_all
 
@@ -66,6 +67,8 @@ def test_the_translation_editor_offers_the_submit_form_and_moderators_are_told(
     assert response.status_code == 302 and response["Location"] == edit_url
     state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(en_translation.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert not mail.outbox  # the request only queued the notice; the worker sends it
+    run_background_jobs()
     assert moderator.email in [message.to[0] for message in mail.outbox]
     # A moderator does not get the form: they publish.
     client.force_login(moderator)
@@ -101,6 +104,7 @@ def test_translators_hear_when_the_source_of_their_translation_changes(
     mail.outbox.clear()
     ru_page.title = "Исходная страница, новая редакция"
     ru_page.save_revision(user=moderator).publish(user=moderator)
+    run_background_jobs()
     notices = [message for message in mail.outbox if message.to == [translator.email]]
     assert len(notices) == 1
     assert "Исходная страница, новая редакция" in notices[0].subject

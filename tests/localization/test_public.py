@@ -102,6 +102,7 @@ def untranslated_ru_pages():
     ], home
 
 
+@pytest.mark.usefixtures("seeded")
 def test_untranslated_pages_are_not_found_under_en_and_be(client, home_ru):
     # One untranslated page at least; every other app's untranslated pages are covered too.
     page = StandardPageFactory(parent=home_ru, title="Только по-русски", slug="tolko-po-russki")

@@ -71,6 +71,7 @@ def test_each_state_is_reported(home_ru):
     assert cell(rows, missing, "be").status == MISSING
 
 
+@pytest.mark.usefixtures("seeded")
 def test_report_covers_every_source_page_of_every_type(home_ru):
     _locales, rows = status_rows(source_pages())
     reported = {row.page.pk for row in rows}

@@ -126,6 +126,7 @@ class TestTranslators:
         for name in ("wagtailusers_users:index", "wagtailusers_groups:index", "wagtailusers_users:add"):
             assert forbidden(client.get(reverse(name))), name
 
+    @pytest.mark.usefixtures("seeded")
     def test_cannot_edit_russian_snippets_but_can_open_translated_ones(self, client, translator):
         client.force_login(translator)
         ru = FooterContent.objects.get(locale__language_code="ru")
@@ -157,6 +158,7 @@ class TestEditors:
         assert ru_page.get_latest_revision_as_object().title == "Новый заголовок"
         assert ru_page.has_unpublished_changes
 
+    @pytest.mark.usefixtures("seeded")
     def test_edit_russian_snippets(self, client, editor):
         client.force_login(editor)
         ru = FooterContent.objects.get(locale__language_code="ru")
@@ -184,6 +186,7 @@ class TestModerators:
         assert forbidden(client.get(reverse("wagtailusers_groups:index")))
 
 
+@pytest.mark.usefixtures("seeded")
 def test_superuser_still_passes_every_guard(admin_client_ru):
     ru = FooterContent.objects.get(locale__language_code="ru")
     response = admin_client_ru.get(reverse("wagtailsnippets_home_footercontent:edit", args=[ru.pk]))

@@ -77,6 +77,7 @@ def test_translators_may_not_publish_snippets_and_moderators_may(translator, mod
         assert moderator.has_perm(codename)
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_library_translation_is_hidden_until_a_moderator_approves_it(
     client, superuser, translator, moderator
 ):
@@ -106,6 +107,7 @@ def test_a_library_translation_is_hidden_until_a_moderator_approves_it(
     assert "Библиотека хутора Тестовый" not in html
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_draft_document_translation_is_not_in_the_english_registry(client, superuser):
     document = OfficialDocumentFactory(title="Письмо о проведении флешмоба", slug="pismo-fleshmob")
     submit_for_translation(client, superuser, document)
@@ -118,6 +120,7 @@ def test_a_draft_document_translation_is_not_in_the_english_registry(client, sup
     assert document.get_translation(locale("ru")).slug not in client.get(registry.url).content.decode()
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_draft_topic_translation_is_not_offered_as_an_english_filter(client, superuser):
     topic = TopicFactory(name="Краеведение", slug="local-history")
     submit_for_translation(client, superuser, topic)
@@ -130,6 +133,7 @@ def test_a_draft_topic_translation_is_not_offered_as_an_english_filter(client, s
     assert "Краеведение" not in html
 
 
+@pytest.mark.usefixtures("seeded")
 def test_updating_a_published_translation_keeps_the_public_text_until_approved(
     client, superuser, translator, moderator
 ):

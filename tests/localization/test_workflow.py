@@ -13,8 +13,10 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from core.models import BackgroundJob
 from home.models import StandardPage
 from tests.factories import StandardPageFactory, UserFactory
+from tests.helpers import run_background_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +124,13 @@ def test_po_round_trip_through_the_admin(client, translation, source_page, trans
     response = client.post(
         reverse("wagtail_localize:upload_pofile", args=[translation.id]), {"file": upload, "next": edit_url}
     )
-    assert response.status_code == 302 and response["Location"] == edit_url
+    # The request returns at once; the worker imports the file and the job page leads back.
+    job = BackgroundJob.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("core_job", args=[job.pk])
+    assert run_background_jobs() == 1
+    job.refresh_from_db()
+    assert job.status == BackgroundJob.Status.DONE and job.return_url == edit_url
+    assert f'href="{edit_url}"' in client.get(response["Location"]).content.decode()
 
     stored = {
         st.translation_of.data: st
@@ -164,30 +172,45 @@ def test_upload_of_a_foreign_or_broken_po_is_refused_with_a_message(client, tran
     url = reverse("wagtail_localize:upload_pofile", args=[translation.id])
     other = polib.POFile()
     other.metadata = {"X-WagtailLocalize-TranslationID": "00000000-0000-0000-0000-000000000000"}
-    response = client.post(url, {"file": SimpleUploadedFile("x.po", str(other).encode())}, follow=True)
-    assert response.status_code == 200
+    response = client.post(url, {"file": SimpleUploadedFile("x.po", str(other).encode())})
+    assert response.status_code == 302
+    run_background_jobs()
+    job = BackgroundJob.objects.get()
+    assert (
+        job.status == BackgroundJob.Status.FAILED and "другого перевода" in job.message
+    )  # the admin language
+    html = client.get(response["Location"]).content.decode()
+    assert job.message in html
     assert not StringTranslation.objects.filter(
         locale=en(), translation_of__segments__source=translation.source
     ).exists()
 
 
 @pytest.mark.parametrize(
-    "upload",
+    ("upload", "at_once"),
     [
-        None,  # no file at all
-        SimpleUploadedFile("x.po", b"\x00\xff\xfe garbage"),
-        SimpleUploadedFile("x.po", b'msgid "a"\nmsgstr "b"\n'),  # no translation id
-        SimpleUploadedFile("x.po", b"msgid "),  # truncated
+        (None, True),  # no file at all
+        (SimpleUploadedFile("x.po", b"\x00\xff\xfe garbage"), True),
+        (SimpleUploadedFile("x.po", b'msgid "a"\nmsgstr "b\x00"\n'), True),  # NUL: PostgreSQL refuses it
+        (SimpleUploadedFile("x.po", "Привет".encode("cp1251")), True),
+        (SimpleUploadedFile("x.po", b'msgid "a"\nmsgstr "b"\n'), False),  # no translation id
+        (SimpleUploadedFile("x.po", b"msgid "), False),  # truncated
     ],
 )
 def test_upload_of_a_missing_or_malformed_po_gives_a_message_not_an_error(
-    client, translation, translator, upload
+    client, translation, translator, upload, at_once
 ):
     client.force_login(translator)
     url = reverse("wagtail_localize:upload_pofile", args=[translation.id])
     response = client.post(url, {"file": upload} if upload else {}, follow=True)
     assert response.status_code == 200
-    assert any(message.level_tag == "error" for message in response.context["messages"])
+    if at_once:
+        assert any(message.level_tag == "error" for message in response.context["messages"])
+        assert not BackgroundJob.objects.exists()
+    else:
+        run_background_jobs()
+        job = BackgroundJob.objects.get()
+        assert job.status == BackgroundJob.Status.FAILED and job.message
     assert not StringTranslation.objects.filter(
         locale=en(), translation_of__segments__source=translation.source
     ).exists()
@@ -225,14 +248,15 @@ def test_a_stale_po_file_does_not_overwrite_newer_edits_in_the_editor(client, tr
     response = client.post(
         reverse("wagtail_localize:upload_pofile", args=[translation.id]),
         {"file": SimpleUploadedFile("agreement-en.po", str(po).encode())},
-        follow=True,
     )
-    assert response.status_code == 200
+    assert response.status_code == 302
+    run_background_jobs()
     stored = stored_english(translation)
     assert stored[title] == "Cooperation agreement"  # the newer edit is kept
     assert stored[intro] == "A short introduction to library cooperation."  # the file's own change lands
-    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
-    assert len(warnings) == 1 and "«Соглашение о сотрудничестве»" in warnings[0]
+    html = client.get(response["Location"]).content.decode()
+    warning = re.search(r'<p class="po-stale">(.*?)</p>', html, re.S).group(1)
+    assert "«Соглашение о сотрудничестве»" in warning
 
 
 def test_a_po_file_without_a_download_date_only_fills_gaps(client, translation, translator):
@@ -247,6 +271,7 @@ def test_a_po_file_without_a_download_date_only_fills_gaps(client, translation, 
         reverse("wagtail_localize:upload_pofile", args=[translation.id]),
         {"file": SimpleUploadedFile("agreement-en.po", str(po).encode())},
     )
+    run_background_jobs()
     assert stored_english(translation) == ENGLISH
 
 

@@ -3,6 +3,7 @@ import pytest
 from django.core.cache import cache
 
 from movement.models import CampaignPage, MovementPage
+from tests.factories import CampaignPageFactory, MovementPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -14,10 +15,16 @@ def clear_cache():
 
 
 @pytest.fixture
-def movement():
-    return MovementPage.objects.get(locale__language_code="ru", slug="dvizhenie")
+def movement(request, home_page):
+    """The movement page: the seeded one for a test that reads the seed, else a new one."""
+    if "seeded" in request.fixturenames:
+        return MovementPage.objects.get(locale__language_code="ru", slug="dvizhenie")
+    return MovementPageFactory(parent=home_page, slug="dvizhenie")
 
 
 @pytest.fixture
-def campaign():
-    return CampaignPage.objects.get(locale__language_code="ru", slug="flashmob-2024")
+def campaign(request, movement):
+    """The 2024 flash mob: the seeded one for a test that reads the seed, else a new one like it."""
+    if "seeded" in request.fixturenames:
+        return CampaignPage.objects.get(locale__language_code="ru", slug="flashmob-2024")
+    return CampaignPageFactory(parent=movement, slug="flashmob-2024")

@@ -1,3 +1,5 @@
+import pytest
+
 from django.contrib.auth import get_user_model
 
 from wagtail.test.utils import WagtailPageTestCase
@@ -14,6 +16,7 @@ def list_block(items):
     return data
 
 
+@pytest.mark.usefixtures("seeded")
 class MovementAdminTests(WagtailPageTestCase):
     def setUp(self):
         self.user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")

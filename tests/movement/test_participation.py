@@ -1,3 +1,6 @@
+import logging
+import secrets
+import socket
 import time
 from unittest import mock
 
@@ -14,12 +17,14 @@ from movement.consent import CONSENT_TEXT_VERSION
 from movement.forms import SIGNER_SALT
 from movement.models import ParticipationReport
 from tests.factories import ParticipationReportFactory, RegionFactory
+from tests.helpers import run_background_jobs
 
 pytestmark = pytest.mark.django_db
 
 
 def started(seconds_ago=60):
-    return signing.TimestampSigner(salt=SIGNER_SALT).sign(str(int(time.time()) - seconds_ago))
+    stamp = f"{int(time.time()) - seconds_ago}:{secrets.token_hex(8)}"
+    return signing.TimestampSigner(salt=SIGNER_SALT).sign(stamp)
 
 
 @pytest.fixture
@@ -84,16 +89,34 @@ def test_pending_and_rejected_reports_are_never_public(client, campaign, region)
     assert movement.participation_counts() == {"libraries": 1, "regions": 1}
 
 
-def test_report_is_kept_when_the_notification_fails(client, campaign, region):
-    with mock.patch("movement.participation.send_mail", side_effect=ConnectionRefusedError("smtp down")):
-        response = post(client, campaign, form_data(region))
+def closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]  # nothing listens here once the socket is closed
+
+
+@override_settings(
+    MOVEMENT_COORDINATOR_EMAILS=["coordinator@example.org"],
+    EMAIL_DELIVERY_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+    EMAIL_HOST="127.0.0.1",
+    EMAIL_PORT=closed_port(),
+    EMAIL_TIMEOUT=2,
+)
+def test_report_is_kept_when_the_mail_server_refuses(client, campaign, region, caplog):
+    response = post(client, campaign, form_data(region))
     assert response.status_code == 302
     assert ParticipationReport.objects.filter(campaign=campaign).count() == 1
+    with caplog.at_level(logging.WARNING, logger="movement.participation"):
+        assert run_background_jobs() == 1
+    warning = next(r for r in caplog.records if r.name == "movement.participation")
+    assert "Could not notify" in warning.getMessage() and warning.exc_info is None  # one line, no traceback
 
 
 @override_settings(MOVEMENT_COORDINATOR_EMAILS=["coordinator@example.org"])
 def test_coordinators_are_notified(client, campaign, region):
     post(client, campaign, form_data(region))
+    assert not mail.outbox  # the worker sends it
+    run_background_jobs()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["coordinator@example.org"]
     assert "Родник" in mail.outbox[0].subject
@@ -169,7 +192,54 @@ def test_too_fast_submission_is_refused(client, campaign, region):
 def test_fresh_form_carries_a_signed_start_time(client, campaign):
     form = client.get(campaign.url).context["form"]
     value = signing.TimestampSigner(salt=SIGNER_SALT).unsign(form.initial["started"])
-    assert abs(int(value) - time.time()) < 60
+    assert abs(int(value.split(":")[0]) - time.time()) < 60
+    assert client.get(campaign.url).context["form"].initial["started"] != form.initial["started"]
+
+
+def test_a_form_token_is_accepted_once(client, campaign, region):
+    data = form_data(region)
+    assert post(client, campaign, data).status_code == 302
+    again = dict(data, library_name="Другая библиотека")
+    response = post(client, campaign, again)
+    assert response.status_code == 200
+    assert "already sent" in " ".join(response.context["form"].non_field_errors()) or "уже отправлена" in (
+        " ".join(response.context["form"].non_field_errors())
+    )
+    assert ParticipationReport.objects.filter(campaign=campaign).count() == 1
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1, MOVEMENT_REPORT_RATE_LIMIT=(2, 3600))
+def test_rate_limit_counts_the_address_the_trusted_proxy_saw(client, campaign, region):
+    # The reader forges a first X-Forwarded-For entry each time; the proxy appends the real address.
+    for number in range(2):
+        forged = f"198.51.100.{number}, 203.0.113.7"
+        response = post(
+            client, campaign, form_data(region, library_name=f"Б {number}"), HTTP_X_FORWARDED_FOR=forged
+        )
+        assert response.status_code == 302
+    response = post(
+        client, campaign, form_data(region, library_name="Б 3"), HTTP_X_FORWARDED_FOR="192.0.2.1, 203.0.113.7"
+    )
+    assert response.status_code == 429
+    assert ParticipationReport.objects.latest("created_at").consent_ip == "203.0.113.7"
+    # A different real address is counted on its own.
+    response = post(
+        client, campaign, form_data(region, library_name="Б 4"), HTTP_X_FORWARDED_FOR="192.0.2.1, 203.0.113.8"
+    )
+    assert response.status_code == 302
+
+
+def test_forwarded_addresses_are_ignored_without_trusted_proxies(rf):
+    from movement.participation import client_ip
+
+    request = rf.post("/", HTTP_X_FORWARDED_FOR="198.51.100.1", REMOTE_ADDR="10.1.2.3")
+    assert client_ip(request) == "10.1.2.3"
+    with override_settings(TRUSTED_PROXY_COUNT=2):
+        assert client_ip(request) == "10.1.2.3"  # fewer entries than proxies: not trusted
+        request.META["HTTP_X_FORWARDED_FOR"] = "not-an-address, 10.9.9.9"
+        assert client_ip(request) == "10.1.2.3"
+        request.META["HTTP_X_FORWARDED_FOR"] = "1.1.1.1, 198.51.100.9, 10.9.9.9"
+        assert client_ip(request) == "198.51.100.9"
 
 
 @override_settings(MOVEMENT_REPORT_RATE_LIMIT=(3, 3600))
@@ -200,6 +270,7 @@ def test_upcoming_campaign_takes_no_reports(client, campaign, region):
     assert not ParticipationReport.objects.exists()
 
 
+@pytest.mark.usefixtures("seeded")
 @override_settings(MOVEMENT_COORDINATOR_EMAILS=["coordinator@example.org"])
 def test_report_from_the_english_page_belongs_to_the_russian_campaign(client, campaign, region):
     english = campaign.get_translation(Locale.objects.get(language_code="en"))
@@ -207,5 +278,6 @@ def test_report_from_the_english_page_belongs_to_the_russian_campaign(client, ca
     assert response.status_code == 302
     assert response["Location"] == english.url + "participate/thanks/"
     assert ParticipationReport.objects.get().campaign_id == campaign.pk
+    run_background_jobs()
     # The coordinators get the notice in Russian.
     assert mail.outbox[0].subject.startswith("Новый отчёт об участии")

@@ -118,6 +118,7 @@ def test_garbage_filters_are_ignored(client, fresh_campaign, query):
     assert "<script>" not in response.content.decode()
 
 
+@pytest.mark.usefixtures("seeded")
 def test_movement_page_counts_distinct_libraries_and_regions(client, movement, fresh_campaign):
     other = CampaignPageFactory(parent=movement, slug="flashmob-other")
     region_a, region_b = RegionFactory(), RegionFactory()

@@ -19,6 +19,7 @@ def decode(png_bytes):
     return image, [result.text for result in results]
 
 
+@pytest.mark.usefixtures("seeded")
 @pytest.mark.parametrize("language", ["ru", "en"])
 @pytest.mark.parametrize("model", [MovementPage, CampaignPage])
 def test_png_qr_code_decodes_to_the_page_url_in_its_language(client, model, language):
@@ -66,6 +67,7 @@ def test_size_bounds_are_accepted(client, movement):
         assert Image.open(io.BytesIO(response.content)).size == (size, size)
 
 
+@pytest.mark.usefixtures("seeded")
 @pytest.mark.parametrize("language", ["ru", "en"])
 @pytest.mark.parametrize("placement", list(PLACEMENTS))
 def test_banner_kit_has_the_right_size_and_a_decodable_qr_code(placement, language):

@@ -7,7 +7,7 @@ from django.test import Client
 from documents.models import OfficialDocument
 from movement.models import CampaignPage, MovementPage, ParticipationReport
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seeded")
 
 
 def test_movement_facts(movement):

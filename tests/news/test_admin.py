@@ -1,3 +1,4 @@
+import pytest
 import wagtail_factories
 
 from django.contrib.auth import get_user_model
@@ -12,6 +13,7 @@ from news.models import NewsIndexPage, NewsPage
 from tests.factories import OfficialDocumentFactory, TopicFactory
 
 
+@pytest.mark.usefixtures("seeded")
 class NewsAdminTests(WagtailPageTestCase):
     def setUp(self):
         self.user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")

@@ -3,13 +3,16 @@ import re
 
 import feedparser
 import pytest
+import wagtail_factories
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 
+from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
+from tests.factories import NewsIndexPageFactory, NewsPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("seeded")
 
 TITLES = {
     "ru": "Библиотеки Приамурья и Белоруссии займутся сохранением книжных памятников",
@@ -34,9 +37,21 @@ def test_feed_parses_without_errors_and_carries_the_article(client, code, kind, 
     assert entry.summary
     # 25 October 2024, 17:54 Moscow time is 14:54 UTC.
     assert datetime.datetime(*entry.published_parsed[:6]) == datetime.datetime(2024, 10, 25, 14, 54)
+    # The source's photo is not shipped: the article has no image to enclose.
+    assert entry.enclosures == []
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_feed_encloses_the_image_of_an_article_that_has_one(client, kind):
+    home = HomePage.objects.get(locale__language_code="ru")
+    index = NewsIndexPageFactory(parent=home)
+    NewsPageFactory(parent=index, title="Новость с фотографией", main_image=wagtail_factories.ImageFactory())
+    feed = feedparser.parse(client.get(f"{index.url}feed/{kind}/").content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    (entry,) = feed.entries
     enclosures = entry.enclosures
     assert len(enclosures) == 1
-    assert enclosures[0].type == "image/png"
+    assert enclosures[0].type.startswith("image/")
     assert int(enclosures[0].length) > 0
     media = "http://testserver" + settings.MEDIA_URL  # media on the requested host
     assert enclosures[0].href.startswith(media)

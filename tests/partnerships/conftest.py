@@ -1,8 +1,20 @@
 import pytest
 
+from core.seeding import load_content
+from core.seeding.loader import demo_paths
 from partnerships.models import AgreementIndexPage
+from tests.factories import AgreementIndexPageFactory
 
 
 @pytest.fixture
-def section(seeded):
-    return AgreementIndexPage.objects.get(locale__language_code="ru")
+def section(request, home_page):
+    """The Russian agreements section: the seeded one for a test that reads the seed, else a new one."""
+    if "seeded" in request.fixturenames:
+        return AgreementIndexPage.objects.get(locale__language_code="ru")
+    return AgreementIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def sample_libraries(seeded):
+    """The demonstration libraries (content/demo/), which the seed loads only when asked to."""
+    load_content(paths=demo_paths())

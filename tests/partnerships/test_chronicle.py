@@ -104,6 +104,7 @@ def test_impossible_entries_are_refused(section, kind, library_state, error_fiel
     assert error_field in caught.value.message_dict
 
 
+@pytest.mark.usefixtures("seeded")
 def test_seeded_agreement_has_both_parties_from_signing_day():
     from partnerships.models import AgreementPage
 

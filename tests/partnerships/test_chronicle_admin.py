@@ -14,6 +14,7 @@ from wagtail_localize.models import Translation
 
 from partnerships.models import ChronicleEntry
 from tests.factories import AgreementPageFactory, LibraryFactory, UserFactory
+from tests.helpers import run_background_jobs
 from tests.localization.test_workflow import translate_all
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +81,7 @@ def test_an_editor_records_a_join_and_a_moderator_publishes_it(client, agreement
     assert not entry.live
     state = WorkflowState.objects.for_instance(entry).get()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    run_background_jobs()
     assert people["moderator"].email in [message.to[0] for message in mail.outbox]
     # Not public until approved.
     assert "Библиотека-участница хроники" not in client.get(agreement.url).content.decode()

@@ -5,8 +5,10 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 
+from core.models import BackgroundJob
 from libraries.models import Library
 from tests.factories import UserFactory
+from tests.helpers import run_background_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -85,34 +87,45 @@ def test_semicolon_separated_file_with_bom_is_read(tmp_path):
     assert Library.objects.filter(slug__in=["imp-a", "imp-b"]).count() == 2
 
 
-def test_nothing_is_kept_when_the_database_refuses_a_row(tmp_path, monkeypatch):
-    from django.db import IntegrityError
+def test_nothing_is_kept_when_the_database_refuses_a_row(tmp_path):
+    from django.db import connection
 
-    original = Library.save
-
-    def failing_save(self, *args, **kwargs):
-        if self.slug == "imp-b":
-            raise IntegrityError("simulated")
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(Library, "save", failing_save)
+    # A real refusal by PostgreSQL: a trigger (dropped with the test's transaction) rejects one row.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE FUNCTION refuse_imp_b() RETURNS trigger AS $$ BEGIN "
+            "IF NEW.slug = 'imp-b' THEN RAISE EXCEPTION 'simulated refusal'; END IF; RETURN NEW; "
+            "END $$ LANGUAGE plpgsql"
+        )
+        cursor.execute(
+            "CREATE TRIGGER refuse_imp_b BEFORE INSERT OR UPDATE ON libraries_library "
+            "FOR EACH ROW EXECUTE FUNCTION refuse_imp_b()"
+        )
     with translation.override("en"), pytest.raises(CommandError, match="Nothing was imported"):
         call_command("import_libraries", str(write(tmp_path, HEADER + GOOD)))
     assert not Library.objects.filter(slug__startswith="imp-").exists()
 
 
 def upload(client, text, name="libraries.csv"):
+    """Upload through the admin form, then let the background worker import the file."""
     data = text.encode() if isinstance(text, str) else text
-    return client.post(
+    response = client.post(
         reverse("libraries_import"),
         {"file": SimpleUploadedFile(name, data, content_type="text/csv")},
     )
+    run_background_jobs()
+    return response
 
 
 def test_admin_upload_of_a_good_file(admin_client_ru):
     response = upload(admin_client_ru, HEADER + GOOD)
     assert response.status_code == 302
+    job = BackgroundJob.objects.get()
+    assert response["Location"] == reverse("core_job", args=[job.pk])
     assert Library.objects.filter(slug__in=["imp-a", "imp-b"]).count() == 2
+    html = admin_client_ru.get(response["Location"]).content.decode()
+    assert 'data-status="done"' in html and "import-error" not in html
+    assert job.user.username == "root"
 
 
 def test_an_import_by_an_editor_is_a_draft_in_the_moderators_queue(client, django_user_model):
@@ -155,15 +168,7 @@ def test_an_import_by_an_editor_is_a_draft_in_the_moderators_queue(client, djang
 
     # A later import of the same row by the editor leaves the published version public.
     client.force_login(editor)
-    client.post(
-        reverse("libraries_import"),
-        {
-            "file": SimpleUploadedFile(
-                "libraries.csv",
-                (HEADER + GOOD.replace("Прохоровская поселковая", "Прохоровская центральная")).encode(),
-            )
-        },
-    )
+    upload(client, HEADER + GOOD.replace("Прохоровская поселковая", "Прохоровская центральная"))
     library.refresh_from_db()
     assert library.live and library.full_name == "Прохоровская поселковая библиотека"
     assert library.has_unpublished_changes
@@ -173,8 +178,8 @@ def test_an_import_by_an_editor_is_a_draft_in_the_moderators_queue(client, djang
 
 def test_admin_upload_of_a_mixed_file_shows_the_report(admin_client_ru):
     response = upload(admin_client_ru, HEADER + GOOD + BAD)
-    assert response.status_code == 200
-    html = response.content.decode()
+    assert response.status_code == 302
+    html = admin_client_ru.get(response["Location"]).content.decode()
     assert html.count('class="import-error"') == 4
     assert "<td>5</td>" in html
     assert Library.objects.filter(slug__startswith="imp-").count() == 2

@@ -13,6 +13,8 @@ from partnerships.models import AgreementIndexPage, ChronicleEntry, RegulationPa
 from tests.factories import AgreementPageFactory, LibraryFactory
 from tests.helpers import assert_filter_ignored, filter_notice, garbage_cases, main
 
+pytestmark = pytest.mark.usefixtures("seeded")
+
 D = datetime.date
 
 
@@ -33,7 +35,7 @@ def get(client, url):
         ("Нигдеевка", set()),
     ],
 )
-def test_finder_answers(client, query, expected_regions):
+def test_finder_answers(client, sample_libraries, query, expected_regions):
     from partnerships.models import NamesakeFinderPage
 
     finder = NamesakeFinderPage.objects.get(locale__language_code="ru")
@@ -47,7 +49,7 @@ def test_finder_answers(client, query, expected_regions):
 
 
 @pytest.mark.django_db
-def test_profile_lists_namesakes_and_sample_label(client):
+def test_profile_lists_namesakes_and_sample_label(client, sample_libraries):
     html = get(client, "/ru/partnerships/libraries/sample-alekseevka-31/")
     assert "Алексеевская сельская библиотека" in html  # Самарская область
     assert "Саратовская область" in html
@@ -97,6 +99,9 @@ def test_regulation_has_toc_anchors_and_print_css(client):
     assert "Количество библиотек-партнеров в рамках одного Соглашения не ограничено." in html
     html = get(client, "/en/partnerships/regulation/")
     assert "The number of partner libraries under one Agreement is not limited." in html
+    html = get(client, "/be/partnerships/regulation/")
+    assert "Колькасць бібліятэк-партнёраў у рамках аднаго Пагаднення не абмежавана." in html
+    assert 'id="p-5-3"' in html
 
 
 @pytest.mark.django_db
@@ -254,7 +259,7 @@ def test_finder_takes_any_other_text_as_a_name(client, query):
 
 
 @pytest.mark.django_db
-def test_finder_takes_the_last_of_repeated_names(client):
+def test_finder_takes_the_last_of_repeated_names(client, sample_libraries):
     from partnerships.models import NamesakeFinderPage
 
     finder = NamesakeFinderPage.objects.get(locale__language_code="ru")

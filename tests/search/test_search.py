@@ -234,6 +234,7 @@ def test_update_index_keeps_russian_search_working(client, ryazan):
         assert ryazan.title in titles(client.get("/ru/search/", {"q": "Рязанью"}))
 
 
+@pytest.mark.usefixtures("seeded")
 def test_seeded_content_is_searchable(client):
     # The home pages come from the seed loader; their words are found in other forms.
     response = client.get("/ru/search/", {"q": "сотрудничество библиотеки"})
@@ -243,6 +244,7 @@ def test_seeded_content_is_searchable(client):
     assert re.search(r"<mark>librar", client.get("/en/search/", {"q": "library"}).content.decode())
 
 
+@pytest.mark.usefixtures("seeded")
 def test_library_results_link_to_their_directory_profiles(client):
     from libraries.models import Library
     from partnerships.models import LibraryIndexPage
@@ -262,6 +264,7 @@ def test_admin_search_still_works(admin_client_ru, ryazan):
     assert ryazan.title in response.content.decode()
 
 
+@pytest.mark.usefixtures("seeded")
 def test_seeded_agreement_found_by_inflected_words(client):
     # Seed 04: the Amur–Belarus agreement speaks of «сохранение книжных памятников».
     found = results(client.get("/ru/search/", {"q": "памятники"}))

@@ -27,7 +27,8 @@ class Command(BaseCommand):
         for line, message in report.errors:
             self.stderr.write(f"line {line}: {message}")
         self.stdout.write(
-            f"Imported {report.imported} libraries ({report.created} new, {report.updated} updated); "
+            f"Imported {report.imported} libraries ({report.created} new, {report.updated} updated, "
+            f"{report.unchanged} unchanged); "
             f"{len(report.errors)} rows rejected."
         )
         if report.errors:

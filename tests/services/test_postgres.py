@@ -1,5 +1,6 @@
 """The throw-away PostgreSQL cluster goes away with its process, however that process ends."""
 
+import os
 import signal
 import subprocess
 import sys
@@ -42,6 +43,8 @@ def cluster_of(url):
 
 @pytest.fixture
 def launch():
+    # Without the run's own DATABASE_URL, which would make the command form start no cluster.
+    without_database = {name: value for name, value in os.environ.items() if name != "DATABASE_URL"}
     processes = []
 
     def start(args, log):
@@ -49,6 +52,7 @@ def launch():
             process = subprocess.Popen(
                 [sys.executable, *args],
                 cwd=settings.BASE_DIR,
+                env=without_database,
                 stdin=subprocess.DEVNULL,
                 stdout=out,
                 stderr=subprocess.STDOUT,
@@ -64,9 +68,9 @@ def launch():
 
 
 def start_command(launch, tmp_path, command):
-    process = launch(["-m", "tests.pgcluster", "--", "sh", "-c", command], tmp_path / "log")
+    process = launch(["-m", "tests.services", "--", "sh", "-c", command], tmp_path / "log")
     child_pid = int(wait_for(tmp_path / "child.pid", process))
-    url = (tmp_path / "log").read_text().split("PostgreSQL test cluster: ", 1)[1].split()[0]
+    url = (tmp_path / "log").read_text().split("Test service: DATABASE_URL=", 1)[1].split()[0]
     return process, child_pid, *cluster_of(url)
 
 
@@ -93,11 +97,12 @@ def test_command_status_is_passed_on_and_nothing_is_left(launch, tmp_path):
 
 
 def library_script(tmp_path, body):
-    """A program that uses cluster() as the pytest plugin does, then runs body inside it."""
+    """A program that starts the cluster as the pytest plugin does, then runs body inside it."""
     lines = [
         "import os, time",
-        "from tests.pgcluster import cluster",
-        "with cluster() as url:",
+        "from tests.services.lifecycle import running",
+        "from tests.services.postgres import Postgres",
+        "with running(Postgres()) as url:",
         f"    with open({str(tmp_path / 'url')!r}, 'w') as out:",
         "        out.write(url + '\\n')",
         *("    " + line for line in body.splitlines()),
