@@ -1,31 +1,150 @@
 """Editorial journeys in the real admin, in Debian's Chromium, by clicking what a person clicks.
 
-Nothing here posts to a URL directly: forms are filled and their buttons pressed; addresses are only
-visited (as a person opens a link or a bookmark). Each journey runs against a live server and puts
-the database back as it was when it ends (tests/frontend/live.py).
+Nothing here posts to a URL: forms are filled and their buttons pressed; addresses are only visited
+(as a person opens a bookmark). One live server and one browser serve the module; what the journeys
+commit is undone afterwards (tests/frontend/live.py). The Moderators' notices are background jobs:
+the test works the queue off as ``manage.py db_worker`` does and the worker sends them to a real
+SMTP server on a loopback port.
 """
 
 import os
 import re
 
-import feedparser
-import polib
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.frontend.live import BOUND, in_db, live_server, restored_database
+from django.test import override_settings
+
+from tests.frontend.live import BOUND, in_db, live_server, writable_database
+from tests.smtp import SMTPStub
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-PASSWORD = "journey-pw"
+REVIEW_QUEUE = "В ожидании вашего отзыва"
 
 
-@pytest.fixture
-def chromium(server):
-    """Started after the server and its database copy, stopped before the database is put back:
-    Django refuses queries from the thread while Playwright's event loop runs in it."""
+# -- the shared site: people, pages, snippets -----------------------------------------------------
+
+
+def build_site():
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Locale
+    from wagtail.rich_text import RichText
+    from wagtail_localize.models import Translation, TranslationSource
+
+    from home.models import HomePage
+    from partnerships.models import ChronicleEntry, LibraryIndexPage
+    from tests.factories import (
+        AgreementIndexPageFactory,
+        AgreementPageFactory,
+        LibraryFactory,
+        StandardPageFactory,
+        UserFactory,
+    )
+
+    people = {
+        role: UserFactory(username=f"{role}-journey", email=f"{role}@example.org", groups=[group])
+        for role, group in (("editor", "Editors"), ("moderator", "Moderators"), ("translator", "Translators"))
+    }
+    english = Locale.objects.get(language_code="en")
+    home = HomePage.objects.get(locale__language_code="ru")
+
+    def translation_draft(instance):
+        source, _created = TranslationSource.get_or_create_from_instance(instance)
+        Translation.objects.create(source=source, target_locale=english).save_target(publish=False)
+        return instance.get_translation(english)
+
+    # (a) a Russian page whose English translation waits for its translator.
+    page = StandardPageFactory(
+        parent=home,
+        title="Сотрудничество библиотек",
+        slug="sotrudnichestvo-bibliotek",
+        body=[("paragraph", RichText("<p>Библиотеки обмениваются опытом и изданиями.</p>"))],
+    )
+    page.save_revision().publish()
+    english_page = translation_draft(page)
+
+    # (b), (c) an agreement in Russian and English, a published chronicle entry whose English note waits.
+    index = AgreementIndexPageFactory(parent=home, slug="soglasheniya")
+    agreement = AgreementPageFactory(parent=index, title="Соглашение о сотрудничестве", slug="soglashenie")
+    agreement.save_revision().publish()
+    for ru_page in (index, agreement):
+        translated = ru_page.copy_for_translation(english, copy_parents=True)
+        translated.title = translated.draft_title = {index.pk: "Agreements", agreement.pk: "Agreement"}[
+            ru_page.pk
+        ]
+        translated.save_revision().publish()
+    founder = LibraryFactory(full_name="Амурская областная научная библиотека", slug="amurskaya-onb")
+    entry = ChronicleEntry(
+        agreement=agreement,
+        date="2024-03-01",
+        kind=ChronicleEntry.Kind.JOIN,
+        library=founder,
+        note="Библиотека подписала соглашение.",
+    )
+    entry.save()
+    entry.save_revision().publish()
+    english_entry = translation_draft(entry)
+
+    # (c) a library that joins later; (d) a library whose slug another one will try to take.
+    LibraryFactory(full_name="Благовещенская центральная городская библиотека", short_name="БЦГБ")
+    directory = home.add_child(instance=LibraryIndexPage(title="Библиотеки", slug="biblioteki"))
+    directory.save_revision().publish()
+    LibraryFactory(full_name="Тындинская районная библиотека", slug="tynda")
+    LibraryFactory(full_name="Зейская городская библиотека", slug="zeya")
+
+    # Each person logs in once: the session's cookie, as the login form would set it.
+    from django.test import Client
+
+    cookies = {}
+    for role, user in people.items():
+        client = Client()
+        client.force_login(user)
+        cookies[role] = client.cookies["sessionid"].value
+    assert Group.objects.filter(name__in=["Editors", "Moderators", "Translators"]).count() == 3
+    return {
+        "people": people,
+        "cookies": cookies,
+        "page": page.pk,
+        "english_page": english_page.pk,
+        "agreement": agreement.pk,
+        "agreement_url": agreement.url,
+        "english_agreement_url": agreement.get_translation(english).url,
+        "english_entry": english_entry.pk,
+    }
+
+
+@pytest.fixture(scope="module")
+def smtp_server():
+    with SMTPStub() as stub:
+        yield stub
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker, smtp_server):
+    mail = override_settings(
+        EMAIL_DELIVERY_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=smtp_server.port,
+        EMAIL_HOST_USER="",
+        EMAIL_HOST_PASSWORD="",
+        EMAIL_USE_TLS=False,
+        EMAIL_USE_SSL=False,
+        EMAIL_TIMEOUT=5,
+    )
+    with django_db_blocker.unblock(), writable_database(), mail:
+        data = build_site()
+        with live_server() as url:
+            data["server"] = url
+            yield data
+
+
+@pytest.fixture(scope="module")
+def chromium(site):
+    """One Chromium for the module, closed before the server stops."""
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")
     with sync_playwright() as playwright:
@@ -34,259 +153,224 @@ def chromium(server):
         browser.close()
 
 
-@pytest.fixture
-def server(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), restored_database(), live_server() as url:
-        yield url
+@pytest.fixture(scope="module")
+def browsers(chromium, site):
+    """A logged-in admin tab per person and a reader's tab, shared by the journeys."""
+    tabs = {}
+    for role in ("editor", "moderator", "translator", "reader"):
+        context = chromium.new_context(
+            base_url=site["server"], viewport={"width": 1400, "height": 1000}, locale="ru-RU"
+        )
+        context.set_default_timeout(BOUND * 1000)
+        if role != "reader":
+            context.add_cookies(
+                [{"name": "sessionid", "value": site["cookies"][role], "url": site["server"]}]
+            )
+        tabs[role] = context.new_page()
+    yield tabs
+    for tab in tabs.values():
+        tab.context.close()
 
 
-def test_the_journeys_start_from_the_seed(seeded):
-    """Also makes pytest-django create the test database when this module runs alone: the journeys
-    themselves use no transactional fixture."""
-    from home.models import HomePage
+def work_off_queue():
+    """What ``manage.py db_worker`` does: run the queued background jobs (here: e-mails)."""
+    from django.db import transaction
 
-    assert HomePage.objects.filter(live=True).count() == 3
+    from tests.helpers import run_background_jobs
 
-
-def make_user(username, group):
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name=group))
-    return user
+    with transaction.atomic():
+        return run_background_jobs()
 
 
-@pytest.fixture
-def people(server):
-    return {
-        "editor": in_db(make_user, "editor-journey", "Editors"),
-        "moderator": in_db(make_user, "moderator-journey", "Moderators"),
-        "translator": in_db(make_user, "translator-journey", "Translators"),
-    }
+def notices_to(stub, address):
+    in_db(work_off_queue)
+    return [message for message in stub.messages if message["To"] == address]
 
 
-def session(chromium, server, user):
-    """A browser of its own for one person, logged in through the admin's login form."""
-    context = chromium.new_context(base_url=server, viewport={"width": 1400, "height": 1000}, locale="ru-RU")
-    context.set_default_timeout(BOUND * 1000)
-    page = context.new_page()
-    page.goto("/admin/login/")
-    page.locator('input[name="username"]').fill(user.username)
-    page.locator('input[name="password"]').fill(PASSWORD)
-    page.get_by_role("button", name="Войти").click()
-    expect(page).to_have_url(f"{server}/admin/")
-    return page
-
-
-def open_menu(page, *labels):
-    """Click through the admin's sidebar menu."""
-    for label in labels:
-        page.locator("#wagtail-sidebar").get_by_role("button", name=label).or_(
-            page.locator("#wagtail-sidebar").get_by_role("link", name=label, exact=True)
-        ).first.click()
-
-
-# -- (e) an editor imports a CSV with a bad row; a moderator finds the drafts in the queue ----------
-
-CSV = (
-    "slug,full_name,kind,region_code,settlement_type,settlement,email,is_sample\n"
-    "journey-a,Библиотека села Журавлёвка,municipal,31,село,Журавлёвка,,no\n"
-    "journey-b,Библиотека посёлка Маслова Пристань,municipal,31,посёлок,Маслова Пристань,,no\n"
-    "journey-c,Библиотека без региона,municipal,99,село,Нигде,,no\n"
-)
-
-
-def test_e_csv_import_with_a_bad_row_reaches_the_moderators_queue(chromium, server, people, tmp_path):
-    editor = session(chromium, server, people["editor"])
-    open_menu(editor, "Библиотеки", "Импорт из CSV")
-    expect(editor.get_by_role("heading", name="Импорт библиотек")).to_be_visible()
-    path = tmp_path / "libraries.csv"
-    path.write_text(CSV, encoding="utf-8")
-    editor.locator('input[type="file"]').set_input_files(str(path))
-    editor.get_by_role("button", name="Импортировать").click()
-
-    # The row report names the bad line and why; the good rows became drafts.
-    bad = editor.locator("tr.import-error")
-    expect(bad).to_have_count(1)
-    expect(bad.locator("td").first).to_have_text("4")
-    expect(bad).to_contain_text("99")
-    expect(editor.get_by_text("Новых библиотек: 2")).to_be_visible()
-
-    # The moderator's dashboard lists both drafts under «Awaiting your review».
-    moderator = session(chromium, server, people["moderator"])
-    queue = moderator.get_by_role("region", name="В ожидании вашего отзыва")
-    expect(queue.get_by_text("Библиотека села Журавлёвка")).to_be_visible()
-    expect(queue.get_by_text("Библиотека посёлка Маслова Пристань")).to_be_visible()
-    expect(queue.get_by_text("Библиотека без региона")).to_have_count(0)
+def reader_sees(reader, url):
+    response = reader.goto(url)
+    return response.status, reader
 
 
 def approve_from_dashboard(moderator, title):
-    """The moderator's dashboard: «Действия» on the row of ``title``, then «Одобрить»."""
+    """The moderator's dashboard: the item waits in the review queue; «Одобрить» publishes it."""
     moderator.goto("/admin/")
-    queue = moderator.get_by_role("region", name="В ожидании вашего отзыва")
+    queue = moderator.get_by_role("region", name=REVIEW_QUEUE)
     row = queue.get_by_role("row").filter(has_text=title)
+    expect(row).to_have_count(1)
     row.get_by_role("button", name="Действия").click()
     row.get_by_role("button", name="Одобрить", exact=True).click()
-    expect(queue.get_by_role("row").filter(has_text=title)).to_have_count(0)
+    expect(
+        moderator.get_by_role("region", name=REVIEW_QUEUE).get_by_role("row").filter(has_text=title)
+    ).to_have_count(0)
 
 
-def russian_page(title, slug, paragraph):
-    from wagtail.rich_text import RichText
-
-    from home.models import HomePage
-    from tests.factories import StandardPageFactory
-
-    home = HomePage.objects.get(locale__language_code="ru")
-    page = StandardPageFactory(
-        parent=home, title=title, slug=slug, body=[("paragraph", RichText(f"<p>{paragraph}</p>"))]
-    )
-    page.save_revision().publish()
-    return page.pk
+def translate_in_editor(tab, translations, on_tab=None):
+    """wagtail-localize's editor: «Перевести» on a segment, type the translation, «Сохранить»."""
+    if on_tab:
+        tab.get_by_role("tab", name=on_tab).click()
+    for source, target in translations.items():
+        segment = tab.locator("li").filter(has=tab.get_by_text(source, exact=True)).last
+        segment.get_by_role("button", name="Перевести", exact=True).click()
+        segment.get_by_role("textbox").fill(target)
+        segment.get_by_role("button", name="Сохранить", exact=True).click()
+        expect(segment.get_by_text(target, exact=True)).to_be_visible()
 
 
-def english_version(page_id):
-    from wagtail.models import Locale, Page
+# -- (a) a translator translates a page and hands it in from the translation editor --------------
 
-    page = Page.objects.get(pk=page_id).get_translation_or_none(Locale.objects.get(language_code="en"))
-    return None if page is None else (page.pk, page.live, page.url)
-
-
-# -- (b) translate a page through a PO file and hand it in ---------------------------------------
-
-ENGLISH = {
+PAGE_ENGLISH = {
     "Сотрудничество библиотек": "Cooperation of libraries",
-    "sotrudnichestvo-bibliotek": "cooperation-of-libraries",
     "Вводный абзац о сотрудничестве библиотек.": "An introduction to cooperation between libraries.",
     "Библиотеки обмениваются опытом и изданиями.": "Libraries share experience and publications.",
 }
 
 
-def test_b_a_page_is_translated_through_a_po_file_and_approved(chromium, server, people, tmp_path):
-    page_id = in_db(
-        russian_page,
-        "Сотрудничество библиотек",
-        "sotrudnichestvo-bibliotek",
-        "Библиотеки обмениваются опытом и изданиями.",
+def english_page_state(page_id):
+    from wagtail.models import Page, WorkflowState
+
+    page = Page.objects.get(pk=page_id)
+    state = WorkflowState.objects.filter(base_content_type__model="page", object_id=str(page_id)).first()
+    return page.live, state and state.status
+
+
+def test_a_a_page_translation_is_handed_in_from_the_editor_and_approved(site, browsers, smtp_server):
+    translator, moderator, reader = browsers["translator"], browsers["moderator"], browsers["reader"]
+    assert reader.goto("/en/cooperation-of-libraries/").status == 404
+
+    translator.goto(f"/admin/pages/{site['english_page']}/edit/")
+    translate_in_editor(translator, PAGE_ENGLISH)
+    translate_in_editor(
+        translator, {"sotrudnichestvo-bibliotek": "cooperation-of-libraries"}, on_tab="Продвижение"
     )
-    editor = session(chromium, server, people["editor"])
-    editor.goto(f"/admin/pages/{page_id}/edit/")
-    editor.get_by_role("button", name="Действия").first.click()
-    editor.get_by_role("link", name="Перевести эту страницу").click()
-    editor.get_by_label("English").check()
-    editor.get_by_role("button", name="Отправить").click()
-    expect(editor.get_by_role("status")).to_contain_text("English")
-    english_id, live, _url = in_db(english_version, page_id)
-    assert not live  # a new translation is a draft
-
-    translator = session(chromium, server, people["translator"])
-    translator.goto(f"/admin/pages/{english_id}/edit/")
-    with translator.expect_download() as download:
-        translator.get_by_role("link", name="Скачать PO-файл").click()
-    path = tmp_path / "translation.po"
-    download.value.save_as(path)
-    po = polib.pofile(str(path))
-    assert {entry.msgid for entry in po} == set(ENGLISH)
-    for entry in po:
-        entry.msgstr = ENGLISH[entry.msgid]
-    po.save(str(path))
-    with translator.expect_file_chooser() as chooser:
-        translator.get_by_role("button", name="Загрузить PO-файл").click()
-    chooser.value.set_files(str(path))
-    expect(translator.get_by_role("status")).to_contain_text("Переводы из PO-файла загружены")
-    expect(translator.get_by_text("Переведено фрагментов: 4 из 4.")).to_be_visible()
     translator.get_by_role("button", name="Отправить перевод на проверку").click()
-    expect(translator.get_by_role("status")).to_contain_text("Перевод отправлен модераторам")
-    assert not in_db(english_version, page_id)[1]
+    expect(translator.get_by_role("status")).to_contain_text("модератор")
+    assert in_db(english_page_state, site["english_page"]) == (False, "in_progress")
+    [notice] = notices_to(smtp_server, site["people"]["moderator"].email)
+    assert "Cooperation of libraries" in notice["Subject"] + notice.get_body(("plain",)).get_content()
+    # Waiting for the moderator, the English page is not public yet.
+    assert reader.goto("/en/cooperation-of-libraries/").status == 404
 
-    moderator = session(chromium, server, people["moderator"])
     approve_from_dashboard(moderator, "Cooperation of libraries")
-    _id, live, url = in_db(english_version, page_id)
-    assert live and url == "/en/cooperation-of-libraries/"
-    reader = chromium.new_context(base_url=server).new_page()
-    reader.goto(url)
+    assert in_db(english_page_state, site["english_page"]) == (True, "approved")
+    assert reader.goto("/en/cooperation-of-libraries/").status == 200
     expect(reader.get_by_role("heading", level=1)).to_have_text("Cooperation of libraries")
     expect(reader.get_by_text("Libraries share experience and publications.")).to_be_visible()
     expect(reader.get_by_text("Библиотеки обмениваются опытом и изданиями.")).to_have_count(0)
 
 
-# -- (d) a translator may not publish, nor edit a Russian page ---------------------------------
+# -- (b) the same for a snippet, handed in from the snippet listing --------------------------------
 
 
-def draft_translation(page_id):
-    from wagtail.models import Locale, Page
-    from wagtail_localize.models import Translation, TranslationSource
+def entry_state(entry_id):
+    from wagtail.models import WorkflowState
 
-    source, _created = TranslationSource.get_or_create_from_instance(Page.objects.get(pk=page_id).specific)
-    translation = Translation.objects.create(
-        source=source, target_locale=Locale.objects.get(language_code="en")
-    )
-    translation.save_target(publish=False)
+    from partnerships.models import ChronicleEntry
 
-
-def page_title(page_id):
-    from wagtail.models import Page
-
-    return Page.objects.get(pk=page_id).title
+    entry = ChronicleEntry.objects.get(pk=entry_id)
+    state = WorkflowState.objects.for_instance(entry).first()
+    return entry.live, state and state.status
 
 
-def test_d_a_translator_can_neither_publish_nor_edit_a_russian_page(chromium, server, people):
-    page_id = in_db(russian_page, "Только для редакторов", "tolko-dlya-redaktorov", "Русский текст.")
-    in_db(draft_translation, page_id)
-    english_id, _live, _url = in_db(english_version, page_id)
-    translator = session(chromium, server, people["translator"])
+def test_b_a_chronicle_note_is_translated_and_handed_in_from_the_listing(site, browsers, smtp_server):
+    translator, moderator, reader = browsers["translator"], browsers["moderator"], browsers["reader"]
+    reader.goto(site["english_agreement_url"])
+    expect(reader.get_by_text("Библиотека подписала соглашение.")).to_be_visible()  # the untranslated note
+    expect(reader.get_by_text("The library signed the agreement.")).to_have_count(0)
 
-    # In the translation editor nothing offers publishing, in the footer or its menu.
-    translator.goto(f"/admin/pages/{english_id}/edit/")
-    translator.get_by_role("button", name="More actions").click()
-    expect(translator.get_by_role("button", name=re.compile("Опубликовать|Publish"))).to_have_count(0)
-    expect(translator.get_by_role("button", name="Отправить перевод на проверку")).to_be_visible()
+    listing = "/admin/snippets/partnerships/chronicleentry/?locale=en"
+    translator.goto(listing)
+    translator.get_by_role("link", name="1 марта 2024").click()
+    translate_in_editor(translator, {"Библиотека подписала соглашение.": "The library signed the agreement."})
+    translator.goto(listing)
+    translator.get_by_role("button", name=re.compile("^Дополнительные опции для '01.03.2024")).click()
+    translator.get_by_text("Отправить перевод на проверку").click()
+    expect(translator.get_by_role("status")).to_contain_text("модератор")
+    assert in_db(entry_state, site["english_entry"]) == (False, "in_progress")
+    assert notices_to(smtp_server, site["people"]["moderator"].email)
+    reader.goto(site["english_agreement_url"])
+    expect(reader.get_by_text("The library signed the agreement.")).to_have_count(0)
 
-    # The editor's link back to the Russian original leads nowhere: refused.
-    translator.get_by_role("link", name="Русский").click()
-    expect(translator).to_have_url(f"{server}/admin/")
-    expect(translator.get_by_role("status")).to_contain_text("у вас нет доступа")
-    assert in_db(page_title, page_id) == "Только для редакторов"
-
-
-# -- (c) an editor records a library joining an agreement; a moderator approves -------------------
-
-
-def agreement_and_library():
-    from partnerships.models import AgreementPage
-    from tests.factories import LibraryFactory
-
-    agreement = AgreementPage.objects.get(slug="amur-nlb-2024", locale__language_code="ru")
-    LibraryFactory(full_name="Благовещенская центральная городская библиотека", short_name="БЦГБ")
-    return agreement.pk, agreement.url
+    approve_from_dashboard(moderator, "01.03.2024")
+    assert in_db(entry_state, site["english_entry"]) == (True, "approved")
+    reader.goto(site["english_agreement_url"])
+    expect(reader.get_by_text("The library signed the agreement.")).to_be_visible()
+    expect(reader.get_by_text("Библиотека подписала соглашение.")).to_have_count(0)
 
 
-def test_c_an_editor_records_a_join_and_the_chronicle_and_feed_show_it(chromium, server, people):
-    agreement_id, agreement_url = in_db(agreement_and_library)
-    editor = session(chromium, server, people["editor"])
-    editor.goto(f"/admin/pages/{agreement_id}/edit/")
-    editor.get_by_role("button", name="Действия").first.click()
-    editor.get_by_role("link", name="Добавить запись в хронику").click()
-    editor.get_by_role("textbox", name="Дата*").fill("2025-02-03")
-    editor.get_by_role("combobox", name="Вид*").select_option(label="Присоединение партнёра")
-    editor.get_by_role("button", name="Choose library").click()
-    modal = editor.get_by_role("dialog")
-    modal.get_by_role("textbox", name="Поиск").fill("БЦГБ")
-    modal.get_by_role("link", name="БЦГБ").click()
-    editor.get_by_role("textbox", name="Примечание").fill("Городская библиотека присоединилась к соглашению.")
-    editor.get_by_role("button", name="Больше действий").click()
-    editor.get_by_role("button", name=re.compile("^Отправить в")).click()
-    expect(editor.get_by_role("status")).to_contain_text("отправлен")
+# -- (c) an editor records a library joining the agreement; a moderator approves ------------------
 
-    reader = chromium.new_context(base_url=server).new_page()
-    reader.goto(agreement_url)
+
+def test_c_an_editor_records_a_join_from_the_agreement_and_a_moderator_publishes_it(
+    site, browsers, smtp_server
+):
+    editor, moderator, reader = browsers["editor"], browsers["moderator"], browsers["reader"]
+    reader.goto(site["agreement_url"])
     expect(reader.get_by_text("Благовещенская центральная городская библиотека")).to_have_count(0)
 
-    moderator = session(chromium, server, people["moderator"])
-    approve_from_dashboard(moderator, "Присоединение партнёра")
-    reader.goto(agreement_url)
-    chronicle = reader.locator("section.chronicle")
-    expect(chronicle.get_by_text("Благовещенская центральная городская библиотека")).to_be_visible()
-    expect(chronicle.get_by_text("Городская библиотека присоединилась к соглашению.")).to_be_visible()
-    feed = feedparser.parse(reader.request.get(agreement_url + "chronicle/feed/").body())
-    assert any("Благовещенская центральная городская библиотека" in item.title for item in feed.entries)
+    editor.goto(f"/admin/pages/{site['agreement']}/edit/")
+    editor.get_by_role("button", name="Действия").first.click()
+    editor.get_by_role("link", name="Добавить запись в хронику").click()
+    editor.get_by_role("textbox", name="Дата").fill("2025-02-03")
+    editor.locator(
+        ".xdsoft_datetimepicker:visible td.xdsoft_current"
+    ).click()  # the picker's 3rd, to close it
+    editor.get_by_role("combobox", name="Вид").select_option(label="Присоединение партнёра")
+    editor.get_by_role("button", name=re.compile("Выбрать библиотек")).click()
+    modal = editor.get_by_role("dialog")
+    modal.get_by_role("textbox", name="Поиск").fill("БЦГБ")
+    modal.get_by_role("link", name="БЦГБ", exact=True).click()
+    editor.get_by_role("textbox", name="Примечание").fill("Городская библиотека присоединилась к соглашению.")
+    editor.get_by_role("button", name="Больше действий").click()
+    editor.get_by_role("button", name=re.compile("^Отправить")).click()
+    expect(editor.get_by_role("status")).to_contain_text("отправлен")
+    assert notices_to(smtp_server, site["people"]["moderator"].email)
+    reader.goto(site["agreement_url"])
+    expect(reader.get_by_text("Благовещенская центральная городская библиотека")).to_have_count(0)
+
+    approve_from_dashboard(moderator, "03.02.2025")
+    reader.goto(site["agreement_url"])
+    # Among the partners, and in the chronicle with its note.
+    expect(
+        reader.get_by_role("listitem").filter(
+            has_text=re.compile("^Благовещенская центральная городская библиотека$")
+        )
+    ).to_have_count(1)
+    entry = reader.locator(".chronicle-entry").filter(
+        has_text="Благовещенская центральная городская библиотека"
+    )
+    expect(entry).to_contain_text("Городская библиотека присоединилась к соглашению.")
+
+
+# -- (d) a duplicate slug is a field error, not a 500 ---------------------------------------------
+
+
+def library_slugs():
+    from libraries.models import Library
+
+    return dict(Library.objects.filter(slug__in=["tynda", "zeya"]).values_list("full_name", "slug"))
+
+
+def test_d_a_duplicate_library_slug_is_a_field_error(site, browsers):
+    editor, reader = browsers["editor"], browsers["reader"]
+    assert reader.goto("/ru/biblioteki/zeya/").status == 200
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Зейская городская библиотека")
+
+    editor.goto("/admin/snippets/libraries/library/?q=Зейская")
+    editor.get_by_role("link", name="Зейская городская библиотека").click()
+    editor.get_by_role("textbox", name="Краткий адрес (slug)").fill("tynda")
+    with editor.expect_response(lambda response: response.request.method == "POST") as answer:
+        editor.get_by_role("button", name="Сохранить черновик").click()
+    assert answer.value.status == 200  # the form again, not a server error
+    error = editor.locator("[data-field-errors][id$='slug-errors'] .error-message")
+    expect(error).to_have_text(
+        "Библиотека с таким значением поля «краткий адрес (slug)» уже есть на этом языке."
+    )
+    assert in_db(library_slugs) == {
+        "Тындинская районная библиотека": "tynda",
+        "Зейская городская библиотека": "zeya",
+    }
+    assert reader.goto("/ru/biblioteki/zeya/").status == 200
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Зейская городская библиотека")
+    assert reader.goto("/ru/biblioteki/tynda/").status == 200
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Тындинская районная библиотека")
