@@ -10,10 +10,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from core import absolute_urls, i18n, purge, routing
+        from core import absolute_urls, i18n, notifications, purge, routing
 
         absolute_urls.use_request_host_for_page_urls()
         post_migrate.connect(absolute_urls.sync_default_site, sender=self)
         i18n.remember_locales_per_request()
         routing.remember_sites()
         purge.connect_signals()
+        notifications.connect()

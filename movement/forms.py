@@ -25,7 +25,7 @@ SIGNER_SALT = "movement.participation.started"
 
 
 def russian_regions():
-    return Region.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    return Region.objects.filter(locale__language_code=settings.LANGUAGE_CODE, live=True)
 
 
 class RegionChoiceIterator(forms.models.ModelChoiceIterator):
@@ -61,7 +61,7 @@ class LocalizedRegionField(forms.ModelChoiceField):
             self._names = {
                 row.translation_key: row.name
                 for row in small_table(Region).values()
-                if row.locale_id == locale.pk
+                if row.locale_id == locale.pk and row.live
             }
         return self._names.get(obj.translation_key, obj.name)
 

@@ -171,3 +171,13 @@ def admin_client_ru(client, django_user_model):
     user = django_user_model.objects.create_superuser("root", "root@example.org", "pw")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(scope="session", autouse=True)
+def queued_email(django_test_environment):
+    """Django's test set-up swaps EMAIL_BACKEND for locmem. Put the site's queue back, so that mail
+    is a background job as in production; the worker (tests.helpers.run_background_jobs) sends it
+    through EMAIL_DELIVERY_BACKEND, locmem in tests, into django.core.mail.outbox."""
+    from django.conf import settings
+
+    settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend"

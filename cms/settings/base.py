@@ -182,6 +182,8 @@ LANGUAGES = [
     ("be", "Беларуская"),
 ]
 WAGTAIL_I18N_ENABLED = True
+# Slugs are Latin: the admin transliterates a Russian or Belarusian title as it is typed.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The admin is offered in Russian (default) and English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
@@ -456,19 +458,6 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Participation reports per client address: (count, seconds), counted in the shared cache.
 MOVEMENT_REPORT_RATE_LIMIT = (int(os.environ.get("REPORT_RATE_LIMIT", "5")), 60 * 60)
 
-# E-mail: SMTP from the environment, with a timeout so that a silent server cannot hold a worker.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
-SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
-MOVEMENT_COORDINATOR_EMAILS = env_list("MOVEMENT_COORDINATOR_EMAILS")
-
 # Background jobs (django-tasks): Wagtail's own small tasks run at once; long admin jobs (CSV import,
 # PO upload, notification e-mails) go to the database queue that `manage.py db_worker` works off.
 TASKS = {
@@ -477,3 +466,36 @@ TASKS = {
 }
 # A job whose worker died is run again this many times in all, then reported as failed.
 BACKGROUND_JOB_ATTEMPTS = 2
+
+# ---------------------------------------------------------------------------------------------------
+# E-mail and notifications
+# ---------------------------------------------------------------------------------------------------
+# The server: EMAIL_URL (smtp://user:password@host:587/?tls=True, smtps://… for SSL; ?timeout=N) or,
+# without it, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS and
+# EMAIL_USE_SSL; EMAIL_BACKEND names another transport (the console in development). EMAIL_TIMEOUT
+# (seconds, default 10) bounds every connection. A request never talks to the mail server: every
+# message is a background job (core.mail, django-tasks' database queue, enqueued in the request's
+# transaction), and the worker sends it, so a refusing or hanging server never holds a request and
+# never loses what was saved. Who gets what: Moderators when something awaits their review
+# (Wagtail's workflow notices; one summary for a CSV import), translators when the source of a page
+# they translated changes, coordinators when a participation report arrives.
+import dj_email_url  # noqa: E402
+
+_email = dj_email_url.parse(os.environ["EMAIL_URL"]) if os.environ.get("EMAIL_URL", "").strip() else {}
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+# The transport the worker uses.
+EMAIL_DELIVERY_BACKEND = _email.get("EMAIL_BACKEND") or os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = _email.get("EMAIL_HOST") or os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(_email.get("EMAIL_PORT") or os.environ.get("EMAIL_PORT") or 25)
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER") or os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD") or os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS") or env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL") or env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(_email.get("EMAIL_TIMEOUT") or os.environ.get("EMAIL_TIMEOUT") or 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Participation reports go to these addresses, or to the network's e-mail in the site settings.
+MOVEMENT_COORDINATOR_EMAILS = env_list("MOVEMENT_COORDINATOR_EMAILS")

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -30,7 +31,9 @@ class OfficialDocument(TranslatableMixin, PublishableSnippetMixin, index.Indexed
         IN_FORCE = "in_force", _("In force")
         NOT_IN_FORCE = "not_in_force", _("No longer in force")
 
-    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.LETTER)
+    kind = models.CharField(
+        pgettext_lazy("document", "type"), max_length=20, choices=Kind.choices, default=Kind.LETTER
+    )
     number = models.CharField(
         _("number"), max_length=100, blank=True, help_text=_("As written, e.g. 01-16/124.")
     )
@@ -65,6 +68,9 @@ class OfficialDocument(TranslatableMixin, PublishableSnippetMixin, index.Indexed
         index.SearchField("number"),
         index.SearchField("sender"),
         index.SearchField("body"),
+        index.AutocompleteField("title"),
+        index.AutocompleteField("number"),
+        index.AutocompleteField("sender"),
         index.FilterField("locale"),
         index.FilterField("live"),
         index.FilterField("kind"),

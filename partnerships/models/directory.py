@@ -82,7 +82,11 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
         libraries = Library.objects.for_locale(locale).select_related("region")
         # The regions of this language, from the table kept in a fragment (no query).
         regions = sorted(
-            (region for region in small_table(Region).values() if region.locale_id == locale.pk),
+            (
+                region
+                for region in small_table(Region).values()
+                if region.locale_id == locale.pk and region.live
+            ),
             key=lambda region: (region.sort_name, region.name),
         )
         by_country = dict(
@@ -161,7 +165,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
     def get_profile_context(self, request, library, locale):
         context = self.get_context(request)
         agreement_keys = ChronicleEntry.objects.filter(
-            library__translation_key=library.translation_key
+            library__translation_key=library.translation_key, live=True
         ).values("agreement__translation_key")
         agreements = list(
             AgreementPage.objects.live()
