@@ -177,6 +177,16 @@ def test_every_library_block_has_a_preview():
     assert len(BLOCKS) == 19
 
 
+def test_the_block_picker_offers_every_preview_styled_as_the_site(admin_client_ru):
+    # Wagtail shows a preview in the picker only when the global preview template is overridden.
+    assert all(block_class().is_previewable for block_class in BLOCKS)
+    response = admin_client_ru.get(
+        reverse("wagtailadmin_block_preview"), {"id": BLOCKS[0]().definition_prefix}
+    )
+    assert response.status_code == 200
+    assert 'href="/static/css/site.css"' in response.content.decode()
+
+
 @pytest.mark.parametrize("language", ["ru", "en"])  # the languages the admin is offered in
 def test_admin_block_preview_in_the_editors_language(client, django_user_model, stored_documents, language):
     editor = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")

@@ -170,6 +170,8 @@ def _agreements(count, russian, libraries, run):
             date=page.date_signed,
             kind=ChronicleEntry.Kind.JOIN,
             library=libraries[(n * 5 + k) % len(libraries)],
+            locale=russian,
+            live=True,
         )
         for n, page in enumerate(pages)
         for k in range(5)
