@@ -11,18 +11,23 @@ from libraries.models import Library
 
 class LibraryFilterSet(ListingFilterSet):
     region = django_filters.ChoiceFilter(label=_("Region"), field_name="region__code")
+    country = django_filters.ChoiceFilter(label=_("Country"), field_name="country__code")
     kind = django_filters.ChoiceFilter(label=pgettext_lazy("library", "Type"))
 
     class Meta:
         model = Library
         fields = []
 
-    def __init__(self, data=None, queryset=None, *, regions, **kwargs):
+    def __init__(self, data=None, queryset=None, *, regions, countries=(), **kwargs):
         self.regions = regions
+        self.countries = countries
         super().__init__(data, queryset, **kwargs)
 
     def set_choices(self):
         self.offer("region", [(region.code, region.name) for region in self.regions], _("All regions"))
+        # Countries with libraries in the directory, Russia included (its libraries may lack a region).
+        countries = [(country.code, country.name) for country in self.countries]
+        self.offer("country", countries, _("All countries"))
         self.offer("kind", Library.Kind.choices, _("All types"))
 
 

@@ -3,8 +3,9 @@
 On PostgreSQL every object is indexed with the configuration of its own locale (``russian`` for
 Russian, ``english`` for English) and a query uses the configuration of the active language, so
 inflected forms match: «памятники» finds «книжных памятников». The letter ё is read as е on both
-sides (Russian text is written either way: «Орёл» and «Орел» are one city). Other databases (the
-SQLite demo) get Wagtail's usual database backend.
+sides (Russian text is written either way: «Орёл» and «Орел» are one city). On SQLite (the
+`make run` default) search/sqlite_backend.py does the same with Snowball stemmers; other databases
+get Wagtail's usual database backend.
 """
 
 import copy
@@ -91,4 +92,10 @@ class LocalizedPostgresSearchBackend(postgres.PostgresSearchBackend):
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
     if connection.vendor == "postgresql":
         return LocalizedPostgresSearchBackend(params)
-    return database_backend(params)
+    backend = database_backend(params)
+    if connection.vendor == "sqlite" and backend.__class__.__name__ == "SQLiteSearchBackend":
+        # SQLite with FTS5 (the `make run` default): Snowball stems in the index and the query.
+        from .sqlite_backend import StemmingSQLiteSearchBackend
+
+        return StemmingSQLiteSearchBackend(params)
+    return backend

@@ -71,14 +71,52 @@ def highlight(texts, query, config):
     return [_to_html(_python_headline(text, query)) for text in texts]
 
 
+def index_excerpts(entries, query, config):
+    """Highlighted excerpts of indexed objects, ``[(content type id, object id)]``, made by
+    PostgreSQL's ts_headline from the plain text the search index keeps: one query for them all."""
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery
+    from django.db.models import F, Func, Q, Value
+
+    from wagtail.search.models import IndexEntry
+
+    if not entries:
+        return []
+    which = Q()
+    for kind, key in entries:
+        which |= Q(content_type_id=kind, object_id=str(key))
+    # The markers are private-use characters: removed from the text before marking.
+    text = Func(F("body_text"), Value(START + STOP), Value(""), function="translate")
+    headline = SearchHeadline(
+        text,
+        SearchQuery(query, config=config, search_type="plain"),
+        config=config,
+        start_sel=START,
+        stop_sel=STOP,
+        max_words=40,
+        min_words=15,
+        max_fragments=2,
+    )
+    rows = IndexEntry.objects.filter(which).annotate(excerpt=headline)
+    found = {(row[0], row[1]): row[2] for row in rows.values_list("content_type_id", "object_id", "excerpt")}
+    return [
+        _to_html(found.get((content_type_id, str(object_id)), "")) for content_type_id, object_id in entries
+    ]
+
+
 def _python_headline(text, query):
-    """A plain excerpt for databases without ts_headline: prefix matches of each word's stem."""
-    stems = [word[: max(3, len(word) - 2)] for word in query.lower().split()]
+    """An excerpt for databases without ts_headline: words with the Snowball stem of a query word."""
+    from .stemming import WORD, stem
+
+    stems = {stem(word) for word in WORD.findall(query)}
     if not stems:
         return text[:EXCERPT_CHARS]
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + r")\w*", re.IGNORECASE)
-    first = pattern.search(text)
-    start = max(0, first.start() - EXCERPT_CHARS // 3) if first else 0
-    excerpt = text[start : start + EXCERPT_CHARS]
-    excerpt = pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", excerpt)
-    return ("… " if start else "") + excerpt + (" …" if start + EXCERPT_CHARS < len(text) else "")
+    matches = [match for match in WORD.finditer(text) if stem(match.group(0)) in stems]
+    start = max(0, matches[0].start() - EXCERPT_CHARS // 3) if matches else 0
+    end = start + EXCERPT_CHARS
+    pieces, cursor = [], start
+    for match in matches:
+        if start <= match.start() and match.end() <= end:
+            pieces += [text[cursor : match.start()], START, match.group(0), STOP]
+            cursor = match.end()
+    pieces.append(text[cursor:end])
+    return ("… " if start else "") + "".join(pieces) + (" …" if end < len(text) else "")

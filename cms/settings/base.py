@@ -34,6 +34,19 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_number(name, default, kind=float):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = kind(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, got {value!r}") from None
+    if number < 0:
+        raise ImproperlyConfigured(f"{name} must not be negative, got {value!r}")
+    return number
+
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
@@ -48,6 +61,7 @@ INSTALLED_APPS = [
     "movement",
     "partnerships",
     "news",
+    "opendata",
     "home",
     "search",
     "reader",
@@ -60,6 +74,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -71,6 +86,9 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -82,14 +100,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Hashed static files with far-future caching, before anything that reads the database.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.LocaleMiddleware",
+    # Answers cross-origin GETs of /api/ only (CORS_URLS_REGEX); before CommonMiddleware.
+    "corsheaders.middleware.CorsMiddleware",
     "core.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After the CSRF and session middleware: a cached page gets the visitor's own CSRF token.
+    "core.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -120,9 +144,25 @@ DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        conn_max_age=env_number("DB_CONN_MAX_AGE", 0, int),
+        conn_health_checks=True,
     )
 }
+# A database that is down or hangs must not hold a worker for long: give up connecting and
+# cancel statements after a few seconds; readers then get the cached page or a 503.
+DB_CONNECT_TIMEOUT = env_number("DB_CONNECT_TIMEOUT", 3, int)
+DB_STATEMENT_TIMEOUT = env_number("DB_STATEMENT_TIMEOUT", 4)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, plus a deadline on every wait for the server (core/postgres/base.py): a
+    # frozen server holds no worker, also on a persistent connection.
+    DATABASES["default"]["ENGINE"] = "core.postgres"
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", max(1, DB_CONNECT_TIMEOUT))
+    if DB_STATEMENT_TIMEOUT:
+        _options.setdefault("options", f"-c statement_timeout={int(DB_STATEMENT_TIMEOUT * 1000)}")
+        # A little longer than the server's own limit, which cancels cleanly and keeps the connection.
+        DATABASES["default"]["RESPONSE_TIMEOUT"] = DB_STATEMENT_TIMEOUT + 0.5
+DB_RETRY_AFTER = env_number("DB_RETRY_AFTER", 5, int)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Django 6 behaviour now: a URL typed without a scheme is taken as https.
 FORMS_URLFIELD_ASSUME_HTTPS = True
@@ -164,9 +204,29 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media in S3-compatible object storage when a bucket is named; on the filesystem otherwise.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME", "").strip() or None
+    AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID", "").strip() or None
+    AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY", "").strip() or None
+    # Public files under public URLs (no signed query strings, so pages stay cacheable).
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
+    AWS_DEFAULT_ACL = os.environ.get("AWS_DEFAULT_ACL", "").strip() or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "").strip() or None
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=31536000"}
+    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE", "path")
+
+# The public address of the portal: the default Site's host, port and scheme (set on migrate and
+# seeding), and the base of absolute links made without a request (commands, e-mails). A request's
+# own host is used when there is a request.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
 
 WAGTAIL_SITE_NAME = "Вместе сильнее"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL or "http://127.0.0.1:8000")
 # Russian stemming for Russian (and Belarusian) content, English for English: see search/backend.py.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
@@ -204,12 +264,85 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "vmeste",
+# Redis (REDIS_URL) holds the page cache, fragments, rate limits and sessions, shared by every app
+# server; without it each process has its own memory cache (development, `make run`).
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "vmeste"),
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 2,
+                "SOCKET_TIMEOUT": 2,
+                # A Redis outage makes every page a miss, not an error.
+                "IGNORE_EXCEPTIONS": True,
+            },
+        }
     }
+    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "vmeste",
+        }
+    }
+
+# The page cache (core/page_cache.py): anonymous GET/HEAD of public pages, purged on every publish.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", bool(REDIS_URL))
+PAGE_CACHE_SECONDS = env_number("PAGE_CACHE_SECONDS", 6 * 60 * 60, int)
+# How long a CDN or proxy may keep a page (Cache-Control s-maxage); keep it short unless
+# FRONTEND_CACHE_PURGE_URL lets publishing purge the proxy.
+PAGE_CACHE_S_MAXAGE = env_number("PAGE_CACHE_S_MAXAGE", 60, int)
+# What else a cached page varies on, besides URL and language: functions of the request.
+PAGE_CACHE_VARIANTS = ["reader.preferences.cache_variant"]
+# Reverse proxy or CDN purged on publish (wagtail.contrib.frontend_cache, HTTP PURGE).
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "").strip()
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "core.frontend_cache.TimeoutHTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+
+# The read API (/api/v2/): anonymous, read-only, paginated, rate-limited per client address.
+API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["opendata.api.throttling.APIRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "opendata.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": None,
 }
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Вместе сильнее — read API",
+    "DESCRIPTION": (
+        "Read-only data of the library cooperation network: pages (events with their programmes, "
+        "news, sections), libraries, regions, agreements with their chronicle, official documents "
+        "and approved participation counts, in Russian, English and Belarusian."
+    ),
+    "VERSION": "2",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v2",
+    "PREPROCESSING_HOOKS": ["opendata.api.schema.public_api_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "opendata.api.schema.error_responses",
+    ],
+}
+WAGTAILAPI_LIMIT_MAX = 100
+# Cross-origin reads of the API (GET only, no cookies) from any site: regional library sites use it.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 LOGGING = {
     "version": 1,
@@ -238,6 +371,25 @@ MIDDLEWARE[_after_security:_after_security] = [
     "core.middleware.RequestBodyLimitMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+]
+
+# Records whose change purges the page cache, besides pages (core/purge.py).
+PAGE_CACHE_PURGE_MODELS = [
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+    "wagtailcore.PageViewRestriction",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+    "wagtailredirects.Redirect",
+    "core.NetworkSettings",
+    "libraries.Library",
+    "libraries.Region",
+    "libraries.Country",
+    "documents.OfficialDocument",
+    "news.Topic",
+    "home.FooterContent",
+    "partnerships.ChronicleEntry",
+    "movement.ParticipationReport",
 ]
 
 # Only the embeddable widget may be framed; it says so itself (frame-ancestors and xframe exemption).

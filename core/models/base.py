@@ -89,6 +89,11 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
         + SocialFieldsMixin.social_panels
     )
 
+    # What serving a page loads with it in one query (core.routing.load_specific): the images
+    # of the head and cards, and the rows of inline panels a page type lists in serve_inlines.
+    serve_select_related = ("social_image", "listing_image")
+    serve_inlines = ()
+
     class Meta:
         abstract = True
 
@@ -100,6 +105,16 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
 
     def get_social_image(self):
         return self.social_image or self.listing_image
+
+    def get_view_restrictions(self):
+        # Most sites restrict nothing: then no query of ancestors and restrictions per page.
+        from core.routing import no_view_restrictions
+
+        if no_view_restrictions():
+            from wagtail.models import PageViewRestriction
+
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 def validate_locale_constraints(instance):

@@ -3,21 +3,29 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Site
 from wagtail.search import index
 
 from core.absolute_urls import absolute_url
 from core.blocks import BaseStreamBlock
 from core.jsonld import json_ld
-from core.models import BasePage, NetworkSettings
+from core.models import BasePage
+from core.routing import route_by_url_path
+from home.blocks import DEFAULT_SECTIONS, HomeSectionsBlock
 
 
 class HomePage(BasePage):
     """The root of each language's tree."""
 
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    sections = StreamField(
+        HomeSectionsBlock(),
+        verbose_name=_("sections"),
+        blank=True,
+        default=DEFAULT_SECTIONS,
+        help_text=_("What the home page brings forward, in this order; each section can be hidden."),
+    )
 
-    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    content_panels = BasePage.content_panels + [FieldPanel("body"), FieldPanel("sections")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -29,6 +37,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "documents.DocumentIndexPage",
         "partnerships.AgreementIndexPage",
+        "opendata.OpenDataPage",
     ]
     max_count_per_parent = 1
 
@@ -38,16 +47,24 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().in_menu().specific().select_related("listing_image")
+        children = list(self.get_children().live().specific(defer=True))
+        context["sections_menu"] = [child for child in children if child.show_in_menus]
+        # Section blocks link to these ("all events", "all news"…) without a query of their own.
+        context["section_pages"] = {type(child).__name__: child for child in children}
+        context["home_locale"] = self.locale
         return context
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return route_by_url_path(self, request, path_components)
 
     def organization_json_ld(self, request):
         """schema.org Organization for the network, from the site settings and footer snippet."""
-        from .site import FooterContent
+        from home.frame import footer_content, network_settings
 
-        site = Site.find_for_request(request) if request is not None else None
-        network = NetworkSettings.for_site(site) if site is not None else None
-        footer = FooterContent.for_active_locale()
+        network = network_settings(request)
+        footer = footer_content()
         data = {
             "@context": "https://schema.org",
             "@type": "Organization",
@@ -58,13 +75,13 @@ class HomePage(BasePage):
         if self.search_description or self.introduction:
             data["description"] = self.search_description or self.introduction
         if network is not None:
-            if network.email:
-                data["email"] = network.email
-            if network.phone:
-                data["telephone"] = network.phone
-            if network.fax:
-                data["faxNumber"] = network.fax
-            same_as = [url for url in (network.vk_url, network.telegram_url) if url]
+            if network["email"]:
+                data["email"] = network["email"]
+            if network["phone"]:
+                data["telephone"] = network["phone"]
+            if network["fax"]:
+                data["faxNumber"] = network["fax"]
+            same_as = [url for url in (network["vk_url"], network["telegram_url"]) if url]
             if same_as:
                 data["sameAs"] = same_as
         if footer is not None and footer.address:

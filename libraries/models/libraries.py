@@ -27,6 +27,8 @@ class NamedPlace(TranslatableMixin, PublishableSnippetMixin, index.Indexed, mode
 
     override_translatable_fields = [SynchronizedField("code")]
     panels = [FieldPanel("code"), FieldPanel("name")]
+    # A few hundred rows: pages read them whole from a fragment of the page cache (core.i18n).
+    translations_in_fragment = True
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -84,7 +86,7 @@ class Library(TranslatableMixin, PublishableSnippetMixin, index.Indexed, models.
         OTHER = "other", _("Other library")
 
     full_name = models.CharField(_("full name"), max_length=500)
-    short_name = models.CharField(_("short name"), max_length=255, blank=True, help_text=_("e.g. БГУНБ"))
+    short_name = models.CharField(_("short name"), max_length=255, blank=True, help_text=_("e.g. BGUNB"))
     slug = models.SlugField(
         _("slug"),
         max_length=120,
@@ -118,7 +120,7 @@ class Library(TranslatableMixin, PublishableSnippetMixin, index.Indexed, models.
     )
     municipality = models.CharField(_("municipality"), max_length=255, blank=True)
     settlement_type = models.CharField(
-        _("settlement type"), max_length=50, blank=True, help_text=_("город, село, посёлок, хутор…")
+        _("settlement type"), max_length=50, blank=True, help_text=_("town, village, settlement, khutor…")
     )
     settlement = models.CharField(_("settlement"), max_length=255, blank=True)
     settlement_key = models.CharField(
@@ -197,6 +199,11 @@ class Library(TranslatableMixin, PublishableSnippetMixin, index.Indexed, models.
         ordering = ["full_name"]
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_library_slug_per_locale")
+        ]
+        indexes = [
+            # The directory of a language in alphabetical order, and namesakes by settlement.
+            models.Index(fields=["locale", "live", "full_name"], name="library_directory_order"),
+            models.Index(fields=["locale", "settlement_key"], name="library_settlement"),
         ]
 
     def __str__(self):

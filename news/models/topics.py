@@ -18,6 +18,8 @@ class Topic(TranslatableMixin, PublishableSnippetMixin, index.Indexed):
     override_translatable_fields = [SynchronizedField("slug")]
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
+    # A few dozen rows: pages read them whole from a fragment of the page cache (core.i18n).
+    translations_in_fragment = True
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),

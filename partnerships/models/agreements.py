@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -9,15 +10,19 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.i18n import localized_rows
+from core.inlines import attach_related
 from core.models import BasePage, PublishableSnippetMixin
-from libraries.models import Library
+from documents.models import OfficialDocument
+from libraries.models import Library, Region
 from partnerships.blocks import AgreementStreamBlock
 
 
@@ -37,11 +42,16 @@ class AgreementIndexPage(BasePage):
         verbose_name = _("partnerships section")
         verbose_name_plural = _("partnerships sections")
 
+    agreements_per_page = 20
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().specific()
-        context["agreements"] = [p for p in children if isinstance(p, AgreementPage)]
-        context["sections"] = [p for p in children if not isinstance(p, AgreementPage)]
+        agreements = AgreementPage.objects.child_of(self).live().order_by("path")
+        context["agreements"] = Paginator(agreements, self.agreements_per_page).get_page(
+            request.GET.get("page")
+        )
+        # The regulation, the directory and the finder: only their titles and addresses.
+        context["sections"] = self.get_children().live().not_type(AgreementPage)
         return context
 
 
@@ -80,12 +90,21 @@ class AgreementPage(RoutablePageMixin, BasePage):
         InlinePanel("documents", label=_("Documents")),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = [
+        APIField("kind"),
+        APIField("date_signed"),
+        APIField("place_signed"),
+        APIField("introduction"),
+        APIField("body"),
+    ]
 
     # The regulation is a page: link its translation in the agreement's language.
     override_translatable_fields = [TranslatableField("regulation")]
 
     parent_page_types = ["partnerships.AgreementIndexPage"]
     subpage_types = []
+    # Served with its inline lists in the page's own query (core.inlines).
+    serve_inlines = ("areas", "documents")
 
     class Meta:
         verbose_name = _("agreement")
@@ -104,6 +123,10 @@ class AgreementPage(RoutablePageMixin, BasePage):
         entries = list(self.chronicle().select_related("library", "corrects").order_by("date", "pk"))
         corrected = {entry.corrects_id: entry for entry in entries if entry.corrects_id}
         localized = localized_rows([entry.library for entry in entries if entry.library_id])
+        # Their regions from the table kept in a fragment, not a query per library.
+        attach_related(
+            [*localized, *(entry.library for entry in entries if entry.library_id)], {"region": Region}
+        )
         by_key = {lib.translation_key: lib for lib in localized}
         active = Locale.get_active()
         notes = localized_rows(entries, active)
@@ -134,7 +157,9 @@ class AgreementPage(RoutablePageMixin, BasePage):
         context["partners"] = partners_from_entries(entries, today)
         context["status"] = status_from_entries(entries, today)
         context["areas"] = self.areas.all()
-        context["documents"] = self.documents.select_related("official_document", "document")
+        context["documents"] = attach_related(
+            self.documents.all(), {"official_document": OfficialDocument, "document": get_document_model()}
+        )
         return context
 
     @path("chronicle/feed/")

@@ -7,7 +7,7 @@ import pytest
 
 from django.test import override_settings
 
-from tests.frontend.test_browser import browser, context, pages, server  # noqa: F401 (fixtures)
+from tests.frontend.test_browser import browser, context, pages, server, urls  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 

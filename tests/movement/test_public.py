@@ -163,7 +163,7 @@ def test_state_uses_the_moscow_date(campaign):
 
 def test_state_is_shown(client, campaign):
     html = client.get(campaign.url).content.decode()
-    assert 'class="state state--finished"' in html
+    assert 'class="badge badge--past badge--finished">Завершена<' in html
 
 
 @pytest.mark.parametrize("query, name", garbage_cases("region", "kind"))
