@@ -95,3 +95,9 @@ def run_background_jobs(limit=50):
         worker.run_task(result)
         ran += 1
     raise AssertionError(f"more than {limit} background tasks queued")
+
+
+def snippet_url_name(model, action):
+    """The admin URL name of a snippet view (``model.snippet_viewset`` exists only once the admin's
+    URLs were loaded, which a test run alone may not have done yet)."""
+    return f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:{action}"

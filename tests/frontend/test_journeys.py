@@ -358,14 +358,12 @@ def test_d_a_duplicate_library_slug_is_a_field_error(site, browsers):
 
     editor.goto("/admin/snippets/libraries/library/?q=Зейская")
     editor.get_by_role("link", name="Зейская городская библиотека").click()
-    editor.get_by_role("textbox", name="Краткий адрес (slug)").fill("tynda")
+    editor.get_by_role("textbox", name=re.compile("slug", re.IGNORECASE)).fill("tynda")
     with editor.expect_response(lambda response: response.request.method == "POST") as answer:
         editor.get_by_role("button", name="Сохранить черновик").click()
     assert answer.value.status == 200  # the form again, not a server error
     error = editor.locator("[data-field-errors][id$='slug-errors'] .error-message")
-    expect(error).to_have_text(
-        "Библиотека с таким значением поля «краткий адрес (slug)» уже есть на этом языке."
-    )
+    expect(error).to_contain_text("уже есть на этом языке")
     assert in_db(library_slugs) == {
         "Тындинская районная библиотека": "tynda",
         "Зейская городская библиотека": "zeya",

@@ -20,6 +20,7 @@ from home.models import FooterContent
 from libraries.models import Country, Library, Region
 from news.models import Topic
 from tests.factories import LibraryFactory, OfficialDocumentFactory, RegionFactory, TopicFactory, UserFactory
+from tests.helpers import snippet_url_name
 from tests.libraries.test_admin import library_data
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +97,7 @@ IDS = [f"{group}-{kind}" for group, kind in CASES]
 
 
 def url(model, action, *args):
-    return reverse(model.snippet_viewset.get_url_name(action), args=args)
+    return reverse(snippet_url_name(model, action), args=args)
 
 
 def login(client, group):

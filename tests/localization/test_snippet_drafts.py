@@ -14,6 +14,7 @@ from libraries.models import Library
 from news.models import NewsIndexPage, Topic
 from partnerships.models import LibraryIndexPage
 from tests.factories import LibraryFactory, OfficialDocumentFactory, TopicFactory, UserFactory
+from tests.helpers import snippet_url_name
 
 from .test_workflow import translate_all
 
@@ -55,7 +56,7 @@ def approve(client, moderator, obj):
     assert state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
     client.force_login(moderator)
     url = reverse(
-        obj.snippet_viewset.get_url_name("workflow_action"),
+        snippet_url_name(obj, "workflow_action"),
         args=[obj.pk, "approve", state.current_task_state.pk],
     )
     response = client.post(url, {"comment": ""})
@@ -198,7 +199,7 @@ def test_publishing_in_the_editor_is_refused_while_segments_are_untranslated(
     topic = TopicFactory(name="Чтение летом", slug="summer-reading")
     translation = submit_for_translation(client, superuser, topic)
     english = topic.get_translation(locale("en"))
-    edit_url = reverse(english.snippet_viewset.get_url_name("edit"), args=[english.pk])
+    edit_url = reverse(snippet_url_name(english, "edit"), args=[english.pk])
     client.force_login(superuser)
 
     response = client.post(edit_url, {"action": "publish"}, follow=True)
@@ -222,6 +223,6 @@ def test_the_translator_finds_the_submit_button_in_the_snippet_listing(client, s
     topic = TopicFactory(name="Детское чтение", slug="children-reading")
     translation = submit_for_translation(client, superuser, topic)
     client.force_login(translator)
-    listing = reverse(Topic.snippet_viewset.get_url_name("list")) + "?locale=en"
+    listing = reverse(snippet_url_name(Topic, "list")) + "?locale=en"
     html = client.get(listing).content.decode()
     assert reverse("localization_submit_for_review", args=[translation.id]) in html

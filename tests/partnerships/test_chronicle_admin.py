@@ -14,14 +14,14 @@ from wagtail_localize.models import Translation
 
 from partnerships.models import ChronicleEntry
 from tests.factories import AgreementPageFactory, LibraryFactory, UserFactory
-from tests.helpers import run_background_jobs
+from tests.helpers import run_background_jobs, snippet_url_name
 from tests.localization.test_workflow import translate_all
 
 pytestmark = pytest.mark.django_db
 
 
 def entries_url(action, *args):
-    return reverse(ChronicleEntry.snippet_viewset.get_url_name(action), args=args)
+    return reverse(snippet_url_name(ChronicleEntry, action), args=args)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.utils import translation
 from core.models import BackgroundJob
 from libraries.models import Library
 from tests.factories import UserFactory
-from tests.helpers import run_background_jobs
+from tests.helpers import run_background_jobs, snippet_url_name
 
 pytestmark = pytest.mark.django_db
 
@@ -159,9 +159,7 @@ def test_an_import_by_an_editor_is_a_draft_in_the_moderators_queue(client, djang
 
     # A moderator approves; the library is published.
     task_state = TaskState.objects.get(workflow_state__object_id=str(library.pk), status="in_progress")
-    url = reverse(
-        Library.snippet_viewset.get_url_name("workflow_action"), args=[library.pk, "approve", task_state.pk]
-    )
+    url = reverse(snippet_url_name(Library, "workflow_action"), args=[library.pk, "approve", task_state.pk])
     assert client.post(url, {"comment": ""}).status_code in (200, 302)
     library.refresh_from_db()
     assert library.live and library in Library.objects.for_locale(library.locale)
