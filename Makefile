@@ -7,7 +7,7 @@ PORT ?= 8000
 LOCK_FLAGS = --python-version 3.11 --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
 TEMPLATES = $(shell find templates */templates -name '*.html' 2>/dev/null)
 
-.PHONY: run install setup messages test lint lock bench clean
+.PHONY: run install setup messages test fuzz lint lock bench serve-prod clean
 
 ## make run: install, migrate, compile translations, load seed content, create an admin, serve (with the worker).
 run: setup
@@ -18,13 +18,13 @@ run: setup
 	@# The background worker (CSV imports, PO uploads, e-mails) runs beside the server and stops with it.
 	$(PY) manage.py db_worker --no-reload -v0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=$${DEBUG:-1} SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
 
 install:
 	scripts/bootstrap.sh
 
 setup: install messages
-	$(PY) manage.py migrate --no-input -v0
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py load_seed_content
 	$(PY) manage.py update_index -v0
 	$(PY) manage.py ensure_admin
@@ -32,10 +32,17 @@ setup: install messages
 messages:
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 
-## make test: lint, then the whole suite; pytest compiles the message catalogs and starts a
-## throw-away PostgreSQL cluster itself (tests/plugin.py), so a plain `.venv/bin/pytest` does too.
+## make test: lint, then the whole suite in TEST_PROCESSES processes (pytest-xdist, a test module
+## per process at a time); pytest compiles the message catalogs and starts a throw-away PostgreSQL
+## cluster itself (tests/plugin.py), so a plain `.venv/bin/pytest` does too.
+TEST_PROCESSES ?= 2
 test: lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile
+
+## make fuzz: the fuzz test with every hostile value in every parameter alone (longer than the suite's).
+fuzz:
+	scripts/bootstrap.sh dev
+	VMESTE_FUZZ=full $(PY) -m pytest tests/core/test_fuzz.py
 
 lint:
 	scripts/bootstrap.sh dev
@@ -50,10 +57,17 @@ lock:
 	$(VENV)/bin/uv pip compile -q requirements-dev.in -o requirements-dev.txt $(LOCK_FLAGS)
 	scripts/bootstrap.sh dev
 
-## make bench: render timings, query counts and memory on a throw-away PostgreSQL database.
+## make bench: queries per page, then req/s and p99 of gunicorn + Redis against a bare Django app.
 bench:
 	scripts/bootstrap.sh dev
+	$(PY) manage.py compilemessages --ignore=.venv -v0
 	$(PY) -m tests.services -- $(PY) -m bench
+
+## make serve-prod: the production stack locally: PostgreSQL, Redis, gunicorn (2 workers), whitenoise.
+serve-prod:
+	scripts/bootstrap.sh dev
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(PY) -m tests.services -- $(PY) -m bench.stack $(HOST) $(PORT)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected

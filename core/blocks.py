@@ -1,7 +1,12 @@
 """The shared block library. Apps import these blocks and extend BaseStreamBlock."""
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
+from django.utils.functional import Promise, lazy
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -10,6 +15,29 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import blocks as images_blocks
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
+
+# Rich text previews: HTML whose text is translated (and escaped) when the preview is shown.
+format_html_lazy = lazy(format_html, str)
+
+
+def _resolve(value):
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _resolve(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_resolve(item) for item in value)
+    return value
+
+
+def preview(value):
+    """A block's ``Meta.preview_value`` in the editor's language.
+
+    Wagtail calls a callable preview value each time it shows the preview, so the lazy texts in
+    ``value`` (nested in dicts, lists and tuples) are translated then, in the active language.
+    A partial, not a function: a function set on Meta would become a bound method.
+    """
+    return partial(_resolve, value)
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -24,7 +52,9 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = _("Heading")
         template = "blocks/heading_block.html"
-        preview_value = {"text": "Цели движения", "level": "h2"}
+        preview_value = preview(
+            {"text": pgettext_lazy("block preview", "Aims of the movement"), "level": "h2"}
+        )
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -36,8 +66,14 @@ class ParagraphBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         label = _("Paragraph")
         template = "blocks/paragraph_block.html"
-        preview_value = (
-            "<p>Движение направлено на объединение деятельности библиотек разных систем и ведомств.</p>"
+        preview_value = preview(
+            format_html_lazy(
+                "<p>{}</p>",
+                pgettext_lazy(
+                    "block preview",
+                    "The movement unites the work of libraries of different systems and departments.",
+                ),
+            )
         )
 
 
@@ -56,7 +92,12 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "blocks/image_block.html"
-        preview_value = {"caption": "Подписание соглашения", "credit": "Фото: архив"}
+        preview_value = preview(
+            {
+                "caption": pgettext_lazy("block preview", "Signing of the agreement"),
+                "credit": pgettext_lazy("block preview", "Photo: archive"),
+            }
+        )
 
 
 class GalleryBlock(blocks.StructBlock):
@@ -67,7 +108,7 @@ class GalleryBlock(blocks.StructBlock):
         icon = "image"
         label = _("Gallery")
         template = "blocks/gallery_block.html"
-        preview_value = {"title": "Фотографии", "images": []}
+        preview_value = preview({"title": pgettext_lazy("block preview", "Photos"), "images": []})
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -79,11 +120,15 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Quote")
         template = "blocks/quote_block.html"
-        preview_value = {
-            "quote": "Подписанное сегодня соглашение — это уже определенный план совместной работы.",
-            "speaker": "Вадим Гигин",
-            "role": "генеральный директор Национальной библиотеки Беларуси",
-        }
+        preview_value = preview(
+            {
+                "quote": pgettext_lazy(
+                    "block preview", "The agreement signed today is already a concrete plan of joint work."
+                ),
+                "speaker": pgettext_lazy("block preview", "Vadim Gigin"),
+                "role": pgettext_lazy("block preview", "Director General of the National Library of Belarus"),
+            }
+        )
 
 
 class EmbedMediaBlock(EmbedBlock):
@@ -102,7 +147,13 @@ class DocumentLinkBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Document link")
         template = "blocks/document_link_block.html"
-        preview_value = {"title": "Положение о сотрудничестве (PDF)"}
+        preview_value = preview({"title": pgettext_lazy("block preview", "Regulation on cooperation (PDF)")})
+
+    def get_preview_value(self):
+        # The template links a document: preview with the newest one (none on an empty site).
+        value = super().get_preview_value()
+        value["document"] = self.child_blocks["document"].model_class.objects.order_by("-pk").first()
+        return value
 
 
 class LinkBlock(blocks.StructBlock):
@@ -114,7 +165,9 @@ class LinkBlock(blocks.StructBlock):
         icon = "link"
         label = _("Link")
         template = "blocks/link_block.html"
-        preview_value = {"text": "Страница движения", "url": "https://example.org/"}
+        preview_value = preview(
+            {"text": pgettext_lazy("block preview", "The movement's page"), "url": "https://example.org/"}
+        )
 
     def clean(self, value):
         value = super().clean(value)
@@ -134,11 +187,16 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "pick"
         label = _("Call to action")
         template = "blocks/call_to_action_block.html"
-        preview_value = {
-            "title": "Присоединяйтесь к флешмобу",
-            "text": "Разместите баннер и хештег #Вместе_сильнее.",
-            "link": {"text": "Как принять участие", "url": "https://example.org/"},
-        }
+        preview_value = preview(
+            {
+                "title": pgettext_lazy("block preview", "Join the flashmob"),
+                "text": pgettext_lazy("block preview", "Post the banner and the hashtag #TogetherStronger."),
+                "link": {
+                    "text": pgettext_lazy("block preview", "How to take part"),
+                    "url": "https://example.org/",
+                },
+            }
+        )
 
 
 class DataTableBlock(TableBlock):
@@ -146,10 +204,18 @@ class DataTableBlock(TableBlock):
         icon = "table"
         label = _("Table")
         template = "blocks/table_block.html"
-        preview_value = {
-            "first_row_is_table_header": True,
-            "data": [["Дата", "Событие"], ["6–12 июня 2024", "Флешмоб #Вместе_сильнее"]],
-        }
+        preview_value = preview(
+            {
+                "first_row_is_table_header": True,
+                "data": [
+                    [pgettext_lazy("block preview", "Date"), pgettext_lazy("block preview", "Event")],
+                    [
+                        pgettext_lazy("block preview", "6–12 June 2024"),
+                        pgettext_lazy("block preview", "Flashmob #TogetherStronger"),
+                    ],
+                ],
+            }
+        )
 
 
 class BaseStreamBlock(blocks.StreamBlock):

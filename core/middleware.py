@@ -2,6 +2,7 @@ from csp.middleware import CSPMiddleware
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -27,6 +28,18 @@ class AdminLanguageMiddleware:
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         return self.get_response(request)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except under the language-neutral API (/api/): there a 404 is the API's own JSON
+    answer, not a redirect to /ru/api/… (which the pages' catch-all pattern would accept)."""
+
+    neutral_prefixes = ("/api/",)
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(self.neutral_prefixes):
+            return response
+        return super().process_response(request, response)
 
 
 class HttpMethodMiddleware:

@@ -1,31 +1,46 @@
-"""One sitemap for every language, each URL listing its translations as hreflang alternates."""
+"""The sitemap of pages: every live public page of every language, each URL listing its
+translations as hreflang alternates, a bounded number to a sitemap page.
+
+``/sitemap.xml`` is an index of sections (``cms/urls.py``): this one, ``/sitemap-pages.xml?p=N``,
+and the library profiles of each language (``partnerships.sitemaps``). A sitemap page costs three
+queries (a count, the page's pages, their translations) however large the site grows.
+"""
 
 from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import Max
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from core.routing import no_view_restrictions
 
-class MultilingualSitemap(Sitemap):
-    x_default = "ru"
+
+class PageSitemap(Sitemap):
+    limit = 500
+    x_default = settings.LANGUAGE_CODE
+
+    @staticmethod
+    def public(pages):
+        # Most sites restrict nothing: then no query of restrictions (kept for the content generation).
+        return pages if no_view_restrictions() else pages.public()
 
     def items(self):
-        # Every locale's tree, not only the default site's root (the Russian home page).
-        return (
-            Page.objects.live()
-            .public()
-            .filter(depth__gt=1)
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-            .select_related("locale")
-        )
+        # Every locale's tree, not only the default site's root (the Russian home page); the base
+        # rows are enough for addresses and dates.
+        return self.public(Page.objects.live().filter(depth__gt=1)).order_by("path").select_related("locale")
+
+    def get_latest_lastmod(self):
+        # For the index: one aggregate, never a walk over every page.
+        return self.items().order_by().aggregate(latest=Max("last_published_at"))["latest"]
 
     def _urls(self, page, protocol, domain):
         object_list = list(self.paginator.page(page).object_list)
         translations = defaultdict(list)
         keys = {item.translation_key for item in object_list}
-        for other in Page.objects.live().public().filter(translation_key__in=keys).select_related("locale"):
+        others = self.public(Page.objects.live().filter(translation_key__in=keys)).select_related("locale")
+        for other in others.order_by("path"):
             url = other.get_full_url(self.request)
             if url:
                 translations[other.translation_key].append((other.locale.language_code, url))

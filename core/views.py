@@ -16,3 +16,17 @@ def robots_txt(request):
     lines += [f"Disallow: /{code}/consent/" for code, _name in settings.LANGUAGES]
     lines += ["", f"Sitemap: {base}/sitemap.xml", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def media(request, path):
+    """Uploaded files from the filesystem storage, for production without a proxy serving /media/.
+
+    ``django.views.static.serve`` refuses paths outside MEDIA_ROOT and answers If-Modified-Since;
+    names of uploads never change in place (renditions and new uploads get new names).
+    """
+    from django.utils.cache import patch_cache_control
+    from django.views.static import serve
+
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    patch_cache_control(response, public=True, max_age=7 * 24 * 60 * 60)
+    return response

@@ -1,9 +1,12 @@
 """A block that links an official document of the registry from any page's body."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from core.blocks import preview
 
 
 class OfficialDocumentBlock(blocks.StructBlock):
@@ -19,4 +22,13 @@ class OfficialDocumentBlock(blocks.StructBlock):
         icon = "doc-full-inverse"
         label = _("Official document")
         template = "documents/blocks/official_document_block.html"
-        preview_value = {"title": "Письмо БГУНБ от 3 июня 2024 № 01-16/124"}
+        preview_value = preview(
+            {"title": pgettext_lazy("block preview", "BGUNB letter of 3 June 2024, No. 01-16/124")}
+        )
+
+    def get_preview_value(self):
+        # The template shows nothing without a document: preview the link with a published one.
+        value = super().get_preview_value()
+        documents = self.child_blocks["document"].model_class.objects.filter(live=True)
+        value["document"] = documents.order_by("-date", "-pk").first()
+        return value

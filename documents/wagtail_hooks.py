@@ -10,8 +10,9 @@ class OfficialDocumentViewSet(SnippetViewSet):
     menu_order = 250
     add_to_admin_menu = True
     list_display = ["title", "number", "date", "kind", "status"]
-    list_filter = ["kind", "status", "locale"]
-    search_fields = ["title", "number", "sender"]
+    # Wagtail adds the locale filter itself, reading ?locale=<language code> as its own views
+    # link it; searching goes through the search index (short forms, ё read as е).
+    list_filter = ["kind", "status"]
 
 
 register_snippet(OfficialDocumentViewSet)

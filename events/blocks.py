@@ -1,11 +1,14 @@
 """Programme blocks: a day holds its sessions; a session names its hall, track and broadcast."""
 
+import datetime
 from urllib.parse import urlsplit
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from wagtail import blocks
+
+from core.blocks import preview
 
 
 class SessionFormat:
@@ -39,8 +42,7 @@ class Provider:
     YOUTUBE = "youtube"
 
     CHOICES = [
-        # The portal has an English name; readers of /en/ see it.
-        (CULTURE_RF, pgettext_lazy("broadcast platform", "Kultura.RF")),
+        (CULTURE_RF, _("Kultura.RF")),
         (VK_VIDEO, "VK Video"),
         (RUTUBE, "RuTube"),
         (YOUTUBE, "YouTube"),
@@ -101,12 +103,14 @@ class SessionBlock(blocks.StructBlock):
         label = _("Session")
         template = "events/blocks/session_block.html"
         form_classname = "struct-block session-block"
-        preview_value = {
-            "title": "Центральная экспертная сессия",
-            "format": SessionFormat.EXPERT_SESSION,
-            "hall": "Горьковский зал",
-            "recording_url": "https://www.culture.ru/live/broadcast/91474/",
-        }
+        preview_value = preview(
+            {
+                "title": pgettext_lazy("block preview", "Central expert session"),
+                "format": SessionFormat.EXPERT_SESSION,
+                "hall": pgettext_lazy("block preview", "Gorky Hall"),
+                "recording_url": "https://www.culture.ru/live/broadcast/91474/",
+            }
+        )
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
@@ -121,9 +125,17 @@ class SessionStreamBlock(blocks.StreamBlock):
         icon = "list-ul"
         label = _("Sessions")
         template = "events/blocks/session_list_block.html"
-        preview_value = [
-            ("session", {"title": "Центральная экспертная сессия", "format": SessionFormat.EXPERT_SESSION})
-        ]
+        preview_value = preview(
+            [
+                (
+                    "session",
+                    {
+                        "title": pgettext_lazy("block preview", "Central expert session"),
+                        "format": SessionFormat.EXPERT_SESSION,
+                    },
+                )
+            ]
+        )
 
 
 class ProgrammeDayBlock(blocks.StructBlock):
@@ -135,7 +147,9 @@ class ProgrammeDayBlock(blocks.StructBlock):
         icon = "date"
         label = _("Programme day")
         template = "events/blocks/programme_day_block.html"
-        preview_value = {"date": "2024-04-17", "title": "Первый день"}
+        preview_value = preview(
+            {"date": datetime.date(2024, 4, 17), "title": pgettext_lazy("block preview", "Day one")}
+        )
 
 
 class ProgrammeStreamBlock(blocks.StreamBlock):

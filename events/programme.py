@@ -5,11 +5,28 @@ keeps a stable id through wagtail-localize translations, which gives each sessio
 calendar URL shared by all languages, and the whole programme loads with the page in one row.
 """
 
+import datetime
+import re
+import uuid
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .blocks import Provider
+from core.dates import SITE_TIMEZONE
+
+from .blocks import Provider, SessionFormat
+
+# A session with a start and no end is taken to last an hour (frab needs a duration, "now" an end).
+DEFAULT_DURATION = datetime.timedelta(hours=1)
+# Short session codes in URLs and cookies of the personal programme: 8 hex digits each.
+CODE = re.compile(r"^[0-9a-f]{8}$")
+MAX_SELECTION = 200
+
+
+def site_now():
+    """The current moment in Moscow time, the time the network's events keep."""
+    return timezone.now().astimezone(SITE_TIMEZONE)
 
 
 def _lines(text):
@@ -52,6 +69,12 @@ class Session:
         return _lines(self.value.get("speakers"))
 
     @property
+    def format_label(self):
+        """The session's format as the reader's language names it."""
+        code = self.value.get("format") or ""
+        return str(dict(SessionFormat.CHOICES).get(code, code))
+
+    @property
     def provider_code(self):
         return (
             self.value.get("provider")
@@ -66,6 +89,26 @@ class Session:
     @property
     def track_key(self):
         return self.value.get("track_number")
+
+    @property
+    def code(self):
+        """A short code of the session for URLs and cookies: the first 8 hex digits of its block id."""
+        return uuid.UUID(str(self.id)).hex[:8]
+
+    @property
+    def starts_at(self):
+        """The aware start in Moscow time, or None for a session without a start time."""
+        start = self.value.get("start_time")
+        return datetime.datetime.combine(self.day.date, start, tzinfo=SITE_TIMEZONE) if start else None
+
+    @property
+    def ends_at(self):
+        start = self.starts_at
+        if start is None:
+            return None
+        end_time = self.value.get("end_time")
+        end = datetime.datetime.combine(self.day.date, end_time, tzinfo=SITE_TIMEZONE) if end_time else None
+        return end if end is not None and end > start else start + DEFAULT_DURATION
 
 
 @dataclass(eq=False)
@@ -136,6 +179,38 @@ class Programme:
     def sessions(self):
         return [session for day in self.days for session in day.sessions]
 
+    def room_of(self, session):
+        """(name, key) of where a session takes place: its hall, else the event's venue.
+
+        The key is stable across edits and languages (a hall's translation key)."""
+        if session.hall is not None:
+            return session.hall.name, f"hall:{session.hall.translation_key}"
+        if session.hall_name:
+            return session.hall_name, f"hall:{self.page.translation_key}:{normalise(session.hall_name)}"
+        return self.page.venue_name or self.page.city or self.page.title, f"venue:{self.page.translation_key}"
+
+    def now_and_next(self, moment=None):
+        """Per room, the sessions running at ``moment`` (now in Moscow by default) and the next one
+        to start that day. Only sessions with a start time count."""
+        moment = (moment or site_now()).astimezone(SITE_TIMEZONE)
+        rows = {}
+        for session in self.sessions:
+            start = session.starts_at
+            if start is None or start.date() != moment.date():
+                continue
+            room = self.room_of(session)[0]
+            row = rows.setdefault(room, {"room": room, "now": [], "next": None})
+            if start <= moment < session.ends_at:
+                row["now"].append(session)
+            elif start > moment and (row["next"] is None or start < row["next"].starts_at):
+                row["next"] = session
+        return [row for row in rows.values() if row["now"] or row["next"]]
+
+    def select(self, codes):
+        """The sessions with these codes, in programme order."""
+        wanted = set(codes)
+        return [session for session in self.sessions if session.code in wanted]
+
     def get_session(self, session_id):
         return next((s for s in self.sessions if str(s.id) == str(session_id)), None)
 
@@ -167,3 +242,17 @@ class Programme:
             if sessions:
                 days.append(Day(id=day.id, date=day.date, title=day.title, sessions=sessions))
         return days
+
+
+def parse_codes(raw):
+    """(codes, bad) from a dot- or comma-separated list; duplicates dropped, at most MAX_SELECTION."""
+    codes, bad = [], []
+    for part in re.split(r"[.,\s]+", (raw or "").strip().lower()):
+        if not part:
+            continue
+        if CODE.match(part):
+            if part not in codes:
+                codes.append(part)
+        else:
+            bad.append(part)
+    return codes[:MAX_SELECTION], bad

@@ -7,3 +7,6 @@ class LibrariesConfig(AppConfig):
 
     name = "libraries"
     verbose_name = _("Libraries")
+
+    def ready(self):
+        from . import signals  # noqa: F401

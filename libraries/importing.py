@@ -10,7 +10,9 @@ Rows are written in batches: one query per batch for the libraries, their revisi
 entries and the search index, instead of some thirty queries per row through save_revision()
 and publish(). What those would do for a snippet without scheduled publishing is done here too:
 a revision per row (published, or a draft for someone who may not publish), the live fields, the
-history entries, a running moderation cancelled on publish, and the search index.
+history entries, a running moderation cancelled on publish, and the search index. The drafts of
+someone who may not publish start the moderation workflow, so they wait in the moderators' queue;
+each moderator gets one notice for the file.
 """
 
 import csv
@@ -24,12 +26,16 @@ from django.db import DatabaseError, transaction
 from django.db.models import CharField, F, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce
 from django.dispatch import Signal
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import Locale, ModelLogEntry, Revision, WorkflowState
 from wagtail.search.backends import get_search_backends
 
+from core.notifications import submissions_summarised
 from libraries.models import Country, Library, Region
 from libraries.naming import normalise_settlement
 
@@ -112,7 +118,7 @@ def decode(data):
         ) from error
 
 
-def _row_fields(row, regions, countries, locale):
+def _row_fields(row, regions, countries, locale, existing):
     errors = []
     fields = {name: (row.get(name) or "").strip() for name in COLUMNS}
     for name in REQUIRED:
@@ -140,7 +146,8 @@ def _row_fields(row, regions, countries, locale):
         fields["is_sample"] = False
     if country_code == Country.RUSSIA and fields["foreign_region"]:
         errors.append(_("a library in Russia takes region_code, not foreign_region"))
-    library = Library(locale=locale, **fields)
+    # A row whose slug exists updates that library, so it is checked as that library.
+    library = Library(pk=existing.get(fields["slug"]), locale=locale, **fields)
     try:
         # Region and country come from the lookups above; slugs are matched, not refused, on import.
         library.full_clean(
@@ -181,6 +188,7 @@ def validate(data, progress=_no_progress):
     locale = Locale.get_default()
     regions = {region.code: region for region in Region.objects.filter(locale=locale)}
     countries = {country.code: country for country in Country.objects.filter(locale=locale)}
+    existing = dict(Library.objects.filter(locale=locale).values_list("slug", "pk"))
     report = ImportReport()
     seen = {}
     try:
@@ -191,7 +199,7 @@ def validate(data, progress=_no_progress):
                 continue
             if not any((value or "").strip() for value in row.values()):
                 continue
-            fields, errors = _row_fields(row, regions, countries, locale)
+            fields, errors = _row_fields(row, regions, countries, locale, existing)
             slug = fields.get("slug")
             if slug and slug in seen:
                 errors.append(_("slug “%(slug)s” repeats line %(line)s") % {"slug": slug, "line": seen[slug]})
@@ -213,6 +221,23 @@ UPDATED_FIELDS = [name for name in COLUMNS if name not in ("region_code", "count
     "country_id",
     "settlement_key",
 ]
+
+
+def _summary(count):
+    """The one notice approvers get for an import (instead of one per library)."""
+    subject = ngettext(
+        "%(count)s imported library awaits your review",
+        "%(count)s imported libraries await your review",
+        count,
+    ) % {"count": count}
+    body = "\n".join(
+        [
+            _("A CSV import saved libraries as drafts and submitted them for moderation."),
+            _("They are in the review queue on the dashboard: %(url)s")
+            % {"url": (get_admin_base_url() or "") + reverse("wagtailadmin_home")},
+        ]
+    )
+    return subject, body
 
 
 def _value(value):
@@ -238,7 +263,7 @@ def import_valid_rows(report, user=None, progress=_no_progress):
     progress(done=0, total=total, phase=_("Importing"), force=True)
     writer = _BatchWriter(locale, user, report.published)
     try:
-        with transaction.atomic():
+        with submissions_summarised(_summary), transaction.atomic():
             for start in range(0, total, BATCH):
                 rows = [fields for _line, fields in report.valid[start : start + BATCH]]
                 created, updated, unchanged = writer.write(rows)
@@ -246,6 +271,8 @@ def import_valid_rows(report, user=None, progress=_no_progress):
                 report.updated += updated
                 report.unchanged += unchanged
                 progress(done=min(start + BATCH, total), total=total)
+            if not report.published:
+                submit_for_moderation(writer.draft_ids, user)
             changed = writer.public_ids
             transaction.on_commit(lambda: libraries_imported.send(sender=Library, pks=changed))
     except DatabaseError as error:
@@ -263,6 +290,7 @@ class _BatchWriter:
         self.content_type = ContentType.objects.get_for_model(Library)
         self.log_uuid = uuid.uuid4()
         self.public_ids = []
+        self.draft_ids = []
 
     def write(self, rows):
         """Returns (created, updated, unchanged) for the batch."""
@@ -343,6 +371,8 @@ class _BatchWriter:
                 backend.add_bulk(Library, indexed)
         if self.publish:
             self.public_ids += [library.pk for library in libraries]
+        else:
+            self.draft_ids += [library.pk for library in libraries]
         return len(new), len(changed), unchanged
 
     def _log(self, libraries, revisions, new_ids, now):
@@ -373,6 +403,25 @@ class _BatchWriter:
         )
         for state in states:
             state.cancel(user=self.user)
+
+
+def submit_for_moderation(ids, user):
+    """Drafts of someone who may not publish go to the moderators' queue, as a draft saved with
+    «Submit for moderation» does; the notices are summarised by the caller."""
+    workflow = Library().get_workflow()
+    if workflow is None or not ids:
+        return
+    content_type = ContentType.objects.get_for_model(Library)
+    waiting = set(
+        WorkflowState.objects.filter(
+            base_content_type=content_type,
+            object_id__in=[str(pk) for pk in ids],
+            status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
+        ).values_list("object_id", flat=True)
+    )
+    for library in Library.objects.filter(pk__in=ids).select_related("latest_revision"):
+        if str(library.pk) not in waiting:
+            workflow.start(library, user)
 
 
 def import_file(data):

@@ -1,6 +1,7 @@
 """Which pages of other apps belong on a library's profile, without importing their models.
 
-Two ways, both cheap (one query per source, however many libraries or partners there are):
+Two ways, both cheap (one query for all page types, and one per registered source, however many
+libraries or partners there are):
 
 * generic: every page model with a ForeignKey, ParentalKey child or (Parental)ManyToMany to
   ``libraries.Library`` is found automatically;
@@ -9,7 +10,10 @@ Two ways, both cheap (one query per source, however many libraries or partners t
 """
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Window
+from django.db.models.functions import RowNumber
 
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page
@@ -53,19 +57,45 @@ def _page_models():
                 yield model, paths
 
 
-def related_pages(library, locale):
-    """[(heading, [pages])] of live pages in ``locale`` linked to ``library`` (any locale row of it)."""
+def _lookup_from_page(model):
+    """The lookup from wagtailcore.Page down to ``model`` (e.g. ``newspage``)."""
+    names = []
+    while model is not Page:
+        names.append(model._meta.model_name)
+        model = next(parent for parent in model._meta.parents if issubclass(parent, Page))
+    return "__".join(reversed(names))
+
+
+def related_pages(library, locale, limit=20):
+    """[(heading, [pages])] of live pages in ``locale`` linked to ``library`` (any locale row of it),
+    the ``limit`` most recently published of each page type: one query for every type together."""
     sections = []
-    for model, paths in _page_models():
-        query = models.Q()
+    models_paths = list(_page_models())
+    conditions = models.Q()
+    for model, paths in models_paths:
+        prefix = _lookup_from_page(model)
         for path in paths:
-            query |= models.Q(**{f"{path}__translation_key": library.translation_key})
-        pages = model.objects.live().filter(query, locale=locale).distinct()
-        pages = list(pages.order_by("-first_published_at")[:20])
-        if pages:
-            sections.append((model._meta.verbose_name_plural, pages))
+            conditions |= models.Q(**{f"{prefix}__{path}__translation_key": library.translation_key})
+    if models_paths:
+        linked = Page.objects.live().filter(conditions, locale=locale).values("pk")
+        newest_first = models.F("first_published_at").desc(nulls_last=True)
+        ranked = (
+            Page.objects.filter(pk__in=linked)
+            .annotate(
+                rank=Window(RowNumber(), partition_by=[models.F("content_type_id")], order_by=newest_first)
+            )
+            .filter(rank__lte=limit)
+            .order_by("rank")
+        )
+        by_type = {}
+        for page in ranked:
+            by_type.setdefault(page.content_type_id, []).append(page)
+        for model, _paths in models_paths:
+            pages = by_type.get(ContentType.objects.get_for_model(model).pk)
+            if pages:
+                sections.append((model._meta.verbose_name_plural, pages))
     for label, func in _registered:
-        pages = list(func(library, locale)[:20])
+        pages = list(func(library, locale)[:limit])
         if pages:
             sections.append((label, pages))
     return sections

@@ -54,6 +54,11 @@ def import_libraries(request):
     return TemplateResponse(
         request,
         "libraries/admin/import_libraries.html",
-        {"form": form, "columns": COLUMNS, "header_title": _("Import libraries")},
+        {
+            "form": form,
+            "columns": COLUMNS,
+            "header_title": _("Import libraries"),
+            "page_title": _("Import libraries"),
+        },
         status=400 if request.method == "POST" and form.errors else 200,
     )

@@ -15,8 +15,9 @@ class LibraryViewSet(SnippetViewSet):
     icon = "group"
     menu_label = _("Libraries")
     list_display = ["full_name", "short_name", "region", "settlement", "kind", "is_sample"]
-    list_filter = ["kind", "is_sample", "locale"]
-    search_fields = ["full_name", "short_name", "settlement"]
+    # Wagtail adds the locale filter itself, reading ?locale=<language code> as its own views
+    # link it; searching goes through the search index (short names, ё read as е).
+    list_filter = ["kind", "is_sample", "country"]
 
 
 class RegionViewSet(SnippetViewSet):
@@ -24,8 +25,6 @@ class RegionViewSet(SnippetViewSet):
     icon = "site"
     menu_label = _("Regions")
     list_display = ["name", "code"]
-    list_filter = ["locale"]
-    search_fields = ["name", "code"]
 
 
 class CountryViewSet(SnippetViewSet):
@@ -33,8 +32,6 @@ class CountryViewSet(SnippetViewSet):
     icon = "globe"
     menu_label = _("Countries")
     list_display = ["name", "code"]
-    list_filter = ["locale"]
-    search_fields = ["name", "code"]
 
 
 class ImportMenuItem(MenuItem):

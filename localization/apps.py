@@ -7,4 +7,4 @@ class LocalizationConfig(AppConfig):
     verbose_name = _("Translation workflow")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import notifications, signals  # noqa: F401

@@ -1,11 +1,13 @@
-"""Translation status of source pages in every translation locale, in a fixed number of queries."""
+"""Translation status of source pages and snippets in every translation locale, in a fixed number of
+queries per listing: pages, and each translatable snippet type (libraries, documents, topics, footer,
+regions, countries, chronicle entries) with the same states."""
 
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from .roles import SOURCE_LANGUAGE
@@ -29,10 +31,14 @@ STATUS_LABELS = {
 class Cell:
     locale: Locale
     status: str
-    page: Page | None = None
+    target: object = None  # the translated page or snippet
     total: int = 0
     done: int = 0
     live: bool = False
+
+    @property
+    def page(self):
+        return self.target
 
     @property
     def percent(self):
@@ -47,8 +53,12 @@ class Cell:
 
 @dataclass
 class Row:
-    page: Page
+    source: object  # the Russian page or snippet
     cells: list = field(default_factory=list)
+
+    @property
+    def page(self):
+        return self.source
 
 
 def source_pages():
@@ -59,18 +69,38 @@ def source_pages():
     )
 
 
-def status_rows(pages):
-    """One Row per page (a list or sliced queryset of source pages)."""
-    pages = list(pages)
-    locales = list(Locale.objects.exclude(language_code=SOURCE_LANGUAGE).order_by("language_code"))
-    keys = [page.translation_key for page in pages]
+def snippet_models():
+    """Translatable snippet types, in the order of their names."""
+    from wagtail.snippets.models import get_snippet_models
 
-    targets = {
-        (p.translation_key, p.locale_id): p
-        for p in Page.objects.filter(translation_key__in=keys, alias_of__isnull=True)
-        .exclude(locale__language_code=SOURCE_LANGUAGE)
-        .only("id", "translation_key", "locale_id", "live", "title", "url_path")
-    }
+    models = [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
+    return sorted(models, key=lambda model: str(model._meta.verbose_name_plural))
+
+
+def source_snippets(model):
+    ordering = [*(model._meta.ordering or []), "pk"]
+    return model._default_manager.filter(locale__language_code=SOURCE_LANGUAGE).order_by(*ordering)
+
+
+def _targets(model, keys):
+    queryset = model._default_manager.filter(translation_key__in=keys).exclude(
+        locale__language_code=SOURCE_LANGUAGE
+    )
+    if issubclass(model, Page):
+        return queryset.filter(alias_of__isnull=True).only(
+            "id", "translation_key", "locale_id", "live", "title", "url_path"
+        )
+    return queryset
+
+
+def status_rows(objects):
+    """One Row per source object: a list or sliced queryset of Russian pages, or of one snippet type."""
+    objects = list(objects)
+    locales = list(Locale.objects.exclude(language_code=SOURCE_LANGUAGE).order_by("language_code"))
+    keys = [obj.translation_key for obj in objects]
+    model = Page if not objects or isinstance(objects[0], Page) else type(objects[0])
+
+    targets = {(obj.translation_key, obj.locale_id): obj for obj in _targets(model, keys)}
     sources = {
         s.object_id: s
         for s in TranslationSource.objects.filter(
@@ -118,21 +148,22 @@ def status_rows(pages):
                 done_counts[(row["source_id"], locale.id)] = row[f"done_{locale.id}"]
 
     rows = []
-    for page in pages:
-        source = sources.get(page.translation_key)
-        row = Row(page=page)
+    for obj in objects:
+        source = sources.get(obj.translation_key)
+        row = Row(source=obj)
         for locale in locales:
-            target = targets.get((page.translation_key, locale.id))
+            target = targets.get((obj.translation_key, locale.id))
             translation = translations.get((source.id, locale.id)) if source else None
             if target is None:
                 row.cells.append(Cell(locale=locale, status=MISSING))
                 continue
+            live = getattr(target, "live", True)
             if translation is None or not translation.enabled:
-                row.cells.append(Cell(locale=locale, status=MANUAL, page=target, live=target.live))
+                row.cells.append(Cell(locale=locale, status=MANUAL, target=target, live=live))
                 continue
             total = totals.get(source.id, 0)
             done = done_counts.get((source.id, locale.id), 0)
-            published = page.last_published_at
+            published = getattr(obj, "last_published_at", None)
             if published and published > source.last_updated_at:
                 status = OUTDATED
             elif done < total:
@@ -140,7 +171,7 @@ def status_rows(pages):
             else:
                 status = CURRENT
             row.cells.append(
-                Cell(locale=locale, status=status, page=target, total=total, done=done, live=target.live)
+                Cell(locale=locale, status=status, target=target, total=total, done=done, live=live)
             )
         rows.append(row)
     return locales, rows

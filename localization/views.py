@@ -21,11 +21,12 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from .guards import save_translation_draft
-from .report import STATUS_LABELS, source_pages, status_rows
+from .report import STATUS_LABELS, snippet_models, source_pages, source_snippets, status_rows
 
 
 class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
-    """Reports → Translation status: every source page in every translation locale."""
+    """Reports → Translation status: every source page, or every Russian snippet of one type
+    (``?kind=libraries.library``), in every translation locale."""
 
     template_name = "localization/translation_status.html"
     page_title = gettext_lazy("Translation status")
@@ -40,13 +41,40 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return [{"url": "", "label": _("Reports")}, {"url": "", "label": self.page_title}]
 
+    def kinds(self):
+        """(key, label, source objects) of pages and every translatable snippet type."""
+        kinds = [("pages", _("Pages"), source_pages())]
+        for model in snippet_models():
+            label = str(model._meta.verbose_name_plural)
+            kinds.append((model._meta.label_lower, label[:1].upper() + label[1:], source_snippets(model)))
+        return kinds
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        paginator = Paginator(source_pages(), self.paginate_by)
+        kinds = self.kinds()
+        wanted = self.request.GET.get("kind", "pages")
+        key, label, objects = next((kind for kind in kinds if kind[0] == wanted), kinds[0])
+        paginator = Paginator(objects, self.paginate_by)
         page_obj = paginator.get_page(self.request.GET.get("p"))
         locales, rows = status_rows(page_obj.object_list)
+        finder = AdminURLFinder(self.request.user)
+        for row in rows:
+            row.edit_url = finder.get_edit_url(row.source)
+            row.title = (
+                row.source.get_admin_display_title() if isinstance(row.source, Page) else str(row.source)
+            )
+            row.type_label = row.source.content_type.name if isinstance(row.source, Page) else label
+            for cell in row.cells:
+                cell.edit_url = finder.get_edit_url(cell.target) if cell.target is not None else None
         context.update(
-            {"locales": locales, "rows": rows, "page_obj": page_obj, "status_labels": STATUS_LABELS}
+            {
+                "kinds": [(k, kind_label) for k, kind_label, _objects in kinds],
+                "kind": key,
+                "locales": locales,
+                "rows": rows,
+                "page_obj": page_obj,
+                "status_labels": STATUS_LABELS,
+            }
         )
         return context
 
@@ -86,11 +114,14 @@ def submit_translation_for_review(request, translation_id):
     wagtail-localize's editor lets only publishers publish; this is the
     translator's way to hand a finished translation to the Moderators.
     """
+    from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+
     translation = get_object_or_404(Translation, id=translation_id, enabled=True)
     target, edit_url, may_edit = _target_for_review(request, translation)
     if not may_edit:
         raise PermissionDenied
-    back = redirect(edit_url)
+    # Back where the button was clicked (explorer, listing, editor), else the edit view.
+    back = redirect(get_valid_next_url_from_request(request) or edit_url)
     total, done = translation.get_progress()
     if done < total:
         messages.error(

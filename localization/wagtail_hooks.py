@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
-from wagtail.models import DraftStateMixin, Locale, TranslatableMixin, WorkflowMixin
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin, WorkflowMixin
 from wagtail.snippets.permissions import get_permission_name
 
 from . import views
@@ -169,6 +169,23 @@ def guard_snippet_delete(request, instances):
             request.user, instance.locale_id
         ):
             raise PermissionDenied
+    # Deleting what readers see takes it off the site: only those who may publish may do that.
+    published = [
+        instance
+        for instance in instances
+        if isinstance(instance, DraftStateMixin)
+        and instance.live
+        and not request.user.has_perm(get_permission_name("publish", type(instance)))
+    ]
+    if published:
+        messages.error(
+            request,
+            _("Published content can be deleted only by a moderator: %(items)s.")
+            % {"items": ", ".join(f"«{instance}»" for instance in published[:5])},
+        )
+        viewset = type(published[0]).snippet_viewset
+        return redirect(reverse(viewset.get_url_name("list")))
+    return None
 
 
 @hooks.register("before_serve_page")
@@ -186,18 +203,32 @@ def _submit_button(instance):
     translation = translation_of(instance)
     if translation is None:
         return None
+    url = reverse("localization_submit_for_review", args=[translation.id])
     return Button(
         _("Submit translation for review"),
-        reverse("localization_submit_for_review", args=[translation.id]),
+        url,
         icon_name="resubmit",
         priority=61,
-        attrs={"data-controller": "w-action", "data-action": "w-action#post"},
+        # w-action#post builds a form whose action is the URL value (without it, the current
+        # page would receive the POST) and sends the current address as ``next``.
+        attrs={"data-controller": "w-action", "data-action": "w-action#post", "data-w-action-url-value": url},
     )
 
 
+def may_submit_for_review(user, instance):
+    """Whether ``user`` hands this translated page or snippet to the moderators instead of publishing it."""
+    if isinstance(instance, Page):
+        perms = instance.permissions_for_user(user)
+        return perms.can_edit() and not perms.can_publish()
+    if not isinstance(instance, WorkflowMixin) or not isinstance(instance, TranslatableMixin):
+        return False
+    if not may_edit_in_locale(user, instance.locale_id):
+        return False
+    return not may_publish_snippet_translation(user, instance)
+
+
 def submit_for_review_button(page, user, view_name=None, next_url=None):
-    perms = page.permissions_for_user(user)
-    if perms.can_edit() and not perms.can_publish():
+    if may_submit_for_review(user, page):
         button = _submit_button(page)
         if button is not None:
             yield button
@@ -209,9 +240,7 @@ hooks.register("register_page_listing_more_buttons", submit_for_review_button)
 
 @hooks.register("register_snippet_listing_buttons")
 def submit_snippet_for_review_button(snippet, user, next_url=None):
-    if not isinstance(snippet, WorkflowMixin) or not isinstance(snippet, TranslatableMixin):
-        return []
-    if may_publish_snippet_translation(user, snippet) or not may_edit_in_locale(user, snippet.locale_id):
+    if not may_submit_for_review(user, snippet):
         return []
     button = _submit_button(snippet)
     return [button] if button is not None else []

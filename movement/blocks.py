@@ -1,10 +1,11 @@
 """Blocks of the movement and campaign pages."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail import blocks
 
-from core.blocks import BaseStreamBlock
+from core.blocks import BaseStreamBlock, preview
 
 
 class GoalBlock(blocks.StructBlock):
@@ -19,10 +20,19 @@ class GoalBlock(blocks.StructBlock):
         icon = "success"
         label = _("Aim")
         template = "movement/blocks/goal_block.html"
-        preview_value = {
-            "text": "Объединение деятельности библиотек разных систем и ведомств Российской Федерации",
-            "details": ["информационная работа", "культурная работа"],
-        }
+        preview_value = preview(
+            {
+                "text": pgettext_lazy(
+                    "block preview",
+                    "Uniting the work of libraries of different systems and departments"
+                    " of the Russian Federation",
+                ),
+                "details": [
+                    pgettext_lazy("block preview", "information work"),
+                    pgettext_lazy("block preview", "cultural work"),
+                ],
+            }
+        )
 
 
 class SupportedGroupBlock(blocks.StructBlock):
@@ -35,7 +45,9 @@ class SupportedGroupBlock(blocks.StructBlock):
         icon = "group"
         label = _("Supported group")
         template = "movement/blocks/supported_group_block.html"
-        preview_value = {"name": "военнослужащие и их семьи", "note": ""}
+        preview_value = preview(
+            {"name": pgettext_lazy("block preview", "service members and their families"), "note": ""}
+        )
 
 
 class StepBlock(blocks.StructBlock):
@@ -48,10 +60,14 @@ class StepBlock(blocks.StructBlock):
         icon = "list-ol"
         label = _("Step")
         template = "movement/blocks/step_block.html"
-        preview_value = {
-            "title": "Разместите баннер",
-            "text": "На сайте, в социальных сетях и мессенджерах библиотеки.",
-        }
+        preview_value = preview(
+            {
+                "title": pgettext_lazy("block preview", "Post the banner"),
+                "text": pgettext_lazy(
+                    "block preview", "On the library's website, social networks and messengers."
+                ),
+            }
+        )
 
 
 class MovementStreamBlock(BaseStreamBlock):

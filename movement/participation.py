@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.absolute_urls import absolute_url
+from core.mail import delivery_connection
 from movement.consent import CONSENT_TEXT_VERSION
 
 logger = logging.getLogger(__name__)
@@ -114,7 +115,14 @@ def notify_coordinators(report, admin_url):
             "",
             f"{_('Check the report')}: {admin_url}",
         ]
-    send_mail(subject=subject, message="\n".join(lines), from_email=None, recipient_list=recipients)
+    # Already in the worker: send through the real transport, not the queue again.
+    send_mail(
+        subject=subject,
+        message="\n".join(lines),
+        from_email=None,
+        recipient_list=recipients,
+        connection=delivery_connection(fail_silently=False),
+    )
 
 
 def handle_participation(page, request):

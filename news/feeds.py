@@ -9,7 +9,6 @@ from django.utils.translation import gettext
 from core.absolute_urls import absolute_url
 
 from .models.pages import SHARE_RENDITION
-from .models.topics import Topic
 
 
 class NewsRssFeed(Feed):
@@ -42,9 +41,7 @@ class NewsRssFeed(Feed):
 
     def items(self, index):
         # Articles link topics in their source language; name them in the feed's.
-        self.topic_names = dict(
-            Topic.objects.filter(locale_id=index.locale_id, live=True).values_list("translation_key", "name")
-        )
+        self.topic_names = {topic.translation_key: topic.name for topic in index.topics()}
         return index.feed_items()
 
     def item_title(self, item):

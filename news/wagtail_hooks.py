@@ -8,8 +8,6 @@ class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
     list_display = ["name", "slug"]
-    list_filter = ["locale"]
-    search_fields = ["name"]
 
 
 register_snippet(TopicViewSet)

@@ -1,10 +1,11 @@
 """Blocks of agreements and of the regulation (numbered sections of clauses)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail import blocks
 
-from core.blocks import BaseStreamBlock
+from core.blocks import BaseStreamBlock, preview
 
 
 class ClauseBlock(blocks.StructBlock):
@@ -15,10 +16,14 @@ class ClauseBlock(blocks.StructBlock):
         icon = "list-ol"
         label = _("Clause")
         template = "partnerships/blocks/clause_block.html"
-        preview_value = {
-            "text": "Количество библиотек-партнеров в рамках одного Соглашения не ограничено.",
-            "items": [],
-        }
+        preview_value = preview(
+            {
+                "text": pgettext_lazy(
+                    "block preview", "The number of partner libraries under one Agreement is not limited."
+                ),
+                "items": [],
+            }
+        )
 
 
 class SectionBlock(blocks.StructBlock):
@@ -35,13 +40,25 @@ class SectionBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Section")
         template = "partnerships/blocks/section_block.html"
-        preview_value = {
-            "title": "Общие положения",
-            "numbered_clauses": True,
-            "clauses": [
-                {"text": "Настоящее Положение определяет цели, задачи, формы сотрудничества.", "items": []}
-            ],
-        }
+        preview_value = preview(
+            {
+                "title": pgettext_lazy("block preview", "General provisions"),
+                "numbered_clauses": True,
+                "clauses": [
+                    {
+                        "text": pgettext_lazy(
+                            "block preview",
+                            "This Regulation sets out the aims, tasks and forms of cooperation.",
+                        ),
+                        "items": [],
+                    }
+                ],
+            }
+        )
+
+    def get_preview_context(self, value, parent_context=None):
+        # The regulation page numbers its sections; the preview shows the first one.
+        return {**super().get_preview_context(value, parent_context=parent_context), "section_number": 1}
 
 
 class RegulationStreamBlock(BaseStreamBlock):

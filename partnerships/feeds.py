@@ -33,7 +33,7 @@ class ChronicleFeed(Feed):
         return entry.get_kind_display()
 
     def item_description(self, entry):
-        return entry.note
+        return entry.display_note
 
     def item_link(self, entry):
         return f"{self._page_url}#entry-{entry.pk}"

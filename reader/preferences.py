@@ -84,3 +84,11 @@ def parse_change(params):
             else:
                 errors.append(name)
     return changes, errors
+
+
+def cache_variant(request):
+    """What of the reader's cookies changes a page, reduced to a few values (page cache key)."""
+    prefs = Preferences.from_cookie(request.COOKIES.get(COOKIE))
+    consent = request.COOKIES.get(CONSENT_COOKIE, "")
+    consent = consent if consent in ("all", "necessary") else ""
+    return f"{prefs.to_cookie() if prefs.enabled else 'standard'};consent={consent}"

@@ -1,7 +1,10 @@
 """Reader settings (visually impaired version, cookie consent) and error pages."""
 
+import sys
+
 from django.conf import settings
-from django.http import HttpResponseRedirect, HttpResponseServerError
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
@@ -58,9 +61,26 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", {"meta_title": _("Page not found")}, status=404)
 
 
+def database_unavailable(exception):
+    """Whether an error means the database cannot be reached or timed out (not a bug in a query).
+
+    Django wraps connection failures, timeouts and cancelled statements in OperationalError.
+    """
+    return isinstance(exception, OperationalError | InterfaceError)
+
+
 def server_error(request):
-    """A plain template without context processors: it must render even when the database is down."""
-    html = loader.get_template("500.html").render(
-        {"LANGUAGE_CODE": translation.get_language() or settings.LANGUAGE_CODE}
-    )
-    return HttpResponseServerError(html)
+    """A plain template without context processors: it must render even when the database is down.
+
+    When the database is down or hanging the answer is 503 with Retry-After, and the page cache
+    answers with its last copy of the page instead if it has one (``database_unavailable``).
+    """
+    context = {"LANGUAGE_CODE": translation.get_language() or settings.LANGUAGE_CODE}
+    exception = sys.exc_info()[1]
+    if exception is not None and database_unavailable(exception):
+        html = loader.get_template("503.html").render(context)
+        response = HttpResponse(html, status=503)
+        response["Retry-After"] = str(getattr(settings, "DB_RETRY_AFTER", 5))
+        response.database_unavailable = True
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render(context))

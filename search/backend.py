@@ -2,9 +2,10 @@
 
 On PostgreSQL every object is indexed with the configuration of its own locale (``russian`` for
 Russian, ``english`` for English) and a query uses the configuration of the active language, so
-inflected forms match: «памятники» finds «книжных памятников». On SQLite (the `make run` default)
-search/sqlite_backend.py does the same with Snowball stemmers; other databases get Wagtail's usual
-database backend.
+inflected forms match: «памятники» finds «книжных памятников». The letter ё is read as е on both
+sides (Russian text is written either way: «Орёл» and «Орел» are one city). On SQLite (the
+`make run` default) search/sqlite_backend.py does the same with Snowball stemmers; other databases
+get Wagtail's usual database backend.
 """
 
 import copy
@@ -12,12 +13,29 @@ from collections import defaultdict
 
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.backends.database.postgres import postgres
+from modelsearch.query import Phrase, PlainText
 
 from django.db import connection
 from django.utils import translation
 
 # Belarusian has no PostgreSQL stemmer; the Russian one is the closest Cyrillic configuration.
 DEFAULT_LANGUAGE_CONFIGS = {"ru": "russian", "be": "russian", "en": "english"}
+_YO = str.maketrans("ёЁ", "еЕ")
+
+
+def fold(text):
+    """Text as it is indexed and searched: ё read as е."""
+    return text.translate(_YO) if isinstance(text, str) else text
+
+
+class FoldingObjectIndexer(postgres.ObjectIndexer):
+    def prepare_value(self, value):
+        return fold(super().prepare_value(value))
+
+
+# PostgresIndex.add_items builds its indexers from this module-level name; every index of this
+# project goes through this backend, so the folding indexer replaces it for all of them.
+postgres.ObjectIndexer = FoldingObjectIndexer
 
 
 class LocalizedIndex(postgres.PostgresIndex):
@@ -47,6 +65,15 @@ class LocalizedPostgresSearchBackend(postgres.PostgresSearchBackend):
         self.config = self.config or "russian"
         self.language_configs = {**DEFAULT_LANGUAGE_CONFIGS, **params.get("LANGUAGE_CONFIGS", {})}
         self._locale_codes = {}
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        if isinstance(query, str):
+            query = fold(query)
+        elif isinstance(query, PlainText):
+            query = PlainText(fold(query.query_string), operator=query.operator, boost=query.boost)
+        elif isinstance(query, Phrase):
+            query = Phrase(fold(query.query_string))
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 
     def config_for_language(self, code):
         return self.language_configs.get((code or "").split("-")[0], self.config)

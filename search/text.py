@@ -71,6 +71,38 @@ def highlight(texts, query, config):
     return [_to_html(_python_headline(text, query)) for text in texts]
 
 
+def index_excerpts(entries, query, config):
+    """Highlighted excerpts of indexed objects, ``[(content type id, object id)]``, made by
+    PostgreSQL's ts_headline from the plain text the search index keeps: one query for them all."""
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery
+    from django.db.models import F, Func, Q, Value
+
+    from wagtail.search.models import IndexEntry
+
+    if not entries:
+        return []
+    which = Q()
+    for kind, key in entries:
+        which |= Q(content_type_id=kind, object_id=str(key))
+    # The markers are private-use characters: removed from the text before marking.
+    text = Func(F("body_text"), Value(START + STOP), Value(""), function="translate")
+    headline = SearchHeadline(
+        text,
+        SearchQuery(query, config=config, search_type="plain"),
+        config=config,
+        start_sel=START,
+        stop_sel=STOP,
+        max_words=40,
+        min_words=15,
+        max_fragments=2,
+    )
+    rows = IndexEntry.objects.filter(which).annotate(excerpt=headline)
+    found = {(row[0], row[1]): row[2] for row in rows.values_list("content_type_id", "object_id", "excerpt")}
+    return [
+        _to_html(found.get((content_type_id, str(object_id)), "")) for content_type_id, object_id in entries
+    ]
+
+
 def _python_headline(text, query):
     """An excerpt for databases without ts_headline: words with the Snowball stem of a query word."""
     from .stemming import WORD, stem

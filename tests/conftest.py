@@ -69,14 +69,29 @@ def pytest_collection_modifyitems(items):
     items.sort(key=order)
 
 
+def _distributed(config):
+    """pytest-xdist's controller: it collects nothing itself, its workers run the tests."""
+    return getattr(config.option, "dist", "no") != "no" and not hasattr(config, "workerinput")
+
+
+def pytest_sessionstart(session):
+    # Under xdist the controller builds every template while the workers collect and start.
+    if _distributed(session.config):
+        _start_builder(["migrated", "minimal", "seeded"])
+
+
 def pytest_collection_finish(session):
     """Start building the templates the collected tests need, in a process of its own."""
-    global _builder
     if hasattr(session.config, "workerinput") or not any(_uses_db(item) for item in session.items):
         return
     templates = ["migrated", "minimal"]
     if any(SEEDED in item.fixturenames for item in session.items):
         templates.append("seeded")
+    _start_builder(templates)
+
+
+def _start_builder(templates):
+    global _builder
     log = tempfile.TemporaryFile()  # noqa: SIM115 -- read when the run ends, closed with the process
     _builder = subprocess.Popen(
         [sys.executable, "-m", "tests.databases", *templates], stdout=log, stderr=subprocess.STDOUT
@@ -156,3 +171,13 @@ def admin_client_ru(client, django_user_model):
     user = django_user_model.objects.create_superuser("root", "root@example.org", "pw")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(scope="session", autouse=True)
+def queued_email(django_test_environment):
+    """Django's test set-up swaps EMAIL_BACKEND for locmem. Put the site's queue back, so that mail
+    is a background job as in production; the worker (tests.helpers.run_background_jobs) sends it
+    through EMAIL_DELIVERY_BACKEND, locmem in tests, into django.core.mail.outbox."""
+    from django.conf import settings
+
+    settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend"

@@ -213,6 +213,20 @@ class TestDatabases:
             self._create(admin, self.copies[variant], self.templates[variant])
         self._point(self.copies[variant])
 
+    def clone_to(self, variant, name):
+        """A database ``name`` of the run cloned from a template, for servers a test starts itself.
+
+        Name it with ``self.prefix`` so that ``drop_all`` removes it whatever happens to the test.
+        """
+        with self.admin() as admin:
+            self._ensure(admin, variant)
+            self._drop(admin, name)
+            self._create(admin, name, self.templates[variant])
+
+    def drop_database(self, name):
+        with self.admin() as admin:
+            self._drop(admin, name)
+
     def drop_copies(self):
         self.connection.close()
         with self.admin() as admin:

@@ -17,6 +17,7 @@ APPS = [
     "movement",
     "partnerships",
     "news",
+    "opendata",
     "home",
     "search",
     "reader",

@@ -11,9 +11,12 @@ if not SECRET_KEY:  # noqa: F405
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+# Hashed, compressed static files served by whitenoise with far-future caching (run collectstatic).
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
-    "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+    "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )
+# Uploaded media on the filesystem are served by the app too (a proxy may serve /media/ itself).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
 # Machine translation for translators (wagtail-localize). MACHINE_TRANSLATOR picks the service:
 #   deepl           DEEPL_AUTH_KEY (a key ending in ":fx" uses the free API), optional DEEPL_FORMALITY;

@@ -2,7 +2,9 @@
 and the publishing mixin of translatable snippets."""
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -87,6 +89,11 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
         + SocialFieldsMixin.social_panels
     )
 
+    # What serving a page loads with it in one query (core.routing.load_specific): the images
+    # of the head and cards, and the rows of inline panels a page type lists in serve_inlines.
+    serve_select_related = ("social_image", "listing_image")
+    serve_inlines = ()
+
     class Meta:
         abstract = True
 
@@ -98,6 +105,47 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
 
     def get_social_image(self):
         return self.social_image or self.listing_image
+
+    def get_view_restrictions(self):
+        # Most sites restrict nothing: then no query of ancestors and restrictions per page.
+        from core.routing import no_view_restrictions
+
+        if no_view_restrictions():
+            from wagtail.models import PageViewRestriction
+
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+def validate_locale_constraints(instance):
+    """Unique constraints that include the locale, checked as field errors.
+
+    An admin form leaves ``locale`` out of its validation (it is not a form field), so Django skips
+    every constraint naming it and a duplicate slug or code would reach the database as an
+    IntegrityError: a 500 on save, on autosave or on publishing a draft.
+    """
+    errors = {}
+    for constraint in instance._meta.constraints:
+        if not isinstance(constraint, models.UniqueConstraint) or constraint.condition is not None:
+            continue
+        if "locale" not in constraint.fields or instance.locale_id is None:
+            continue
+        fields = [name for name in constraint.fields if name != "locale"]
+        lookup = {name: getattr(instance, instance._meta.get_field(name).attname) for name in fields}
+        if any(value in (None, "") for value in lookup.values()):
+            continue
+        clash = type(instance)._default_manager.filter(locale_id=instance.locale_id, **lookup)
+        if instance.pk is not None:
+            clash = clash.exclude(pk=instance.pk)
+        if clash.exists():
+            field = instance._meta.get_field(fields[0])
+            errors[fields[0]] = ValidationError(
+                _("%(model)s with this %(field)s already exists in this language."),
+                code="unique_in_locale",
+                params={"model": capfirst(instance._meta.verbose_name), "field": field.verbose_name},
+            )
+    if errors:
+        raise ValidationError(errors)
 
 
 class PublishableSnippetMixin(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
@@ -122,3 +170,7 @@ class PublishableSnippetMixin(WorkflowMixin, DraftStateMixin, LockableMixin, Rev
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        validate_locale_constraints(self)

@@ -12,6 +12,7 @@ from django.utils.module_loading import import_string
 
 from wagtail.models import Locale, Page, Site, TranslatableMixin
 
+from core.absolute_urls import site_address, sync_default_site
 from core.models import SeedRecord
 
 from . import po
@@ -164,7 +165,14 @@ class ContentLoader:
             site = None
         home = self.seeder.page(entry.key, root, entry.model, fields)
         if site is None and home is not None:
-            Site.objects.create(root_page=home, is_default_site=True, **entry.options.get("site", {}))
+            options = dict(entry.options.get("site", {}))
+            # SITE_URL, when set, wins over the data file's placeholder host (QR codes, kits, feeds).
+            address = site_address()
+            if address is not None:
+                options["hostname"], options["port"] = address
+            Site.objects.create(root_page=home, is_default_site=True, **options)
+        else:
+            sync_default_site()
         return home
 
     def drawing(self, entry, fields):

@@ -11,15 +11,22 @@ from wagtail.models import Page
 
 from core import dates
 from core.absolute_urls import absolute_url
+from core.page_cache import fragment
 from core.pagination import pagination_links
 
 register = template.Library()
 
 
-def _locale_roots():
-    """Live root pages (home pages) of each language tree by language code (one query)."""
-    roots = Page.objects.live().filter(depth=2, alias_of__isnull=True).select_related("locale")
-    return {root.locale.language_code: root for root in roots}
+def _locale_roots(request=None):
+    """URL and full URL of the live root page (home page) of each language tree, by language code."""
+
+    def build():
+        roots = Page.objects.live().filter(depth=2, alias_of__isnull=True).select_related("locale")
+        return {
+            root.locale.language_code: (root.get_url(request), root.get_full_url(request)) for root in roots
+        }
+
+    return fragment("locale-roots", [request.get_host() if request is not None else ""], build)
 
 
 def _translations(page):
@@ -36,7 +43,7 @@ def _translations(page):
     return {p.locale.language_code: p for p in pages}
 
 
-def build_language_links(page, current=None):
+def build_language_links(page, current=None, request=None):
     """One entry per language: the page's translation if it exists, else that language's home.
 
     Each entry: code, name, url, full_url, is_translation (a live translation of
@@ -44,20 +51,21 @@ def build_language_links(page, current=None):
     """
     current = current or translation.get_language()
     translations = _translations(page)
-    roots = _locale_roots() if len(translations) < len(settings.LANGUAGES) else {}
+    roots = _locale_roots(request) if len(translations) < len(settings.LANGUAGES) else {}
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
-        is_translation = target is not None
-        if target is None:
-            target = roots.get(code)
+        if target is not None:
+            url, full_url = target.get_url(request), target.get_full_url(request)
+        else:
+            url, full_url = roots.get(code, (f"/{code}/", None))
         links.append(
             {
                 "code": code,
                 "name": name,
-                "url": target.url if target is not None else f"/{code}/",
-                "full_url": target.full_url if target is not None else None,
-                "is_translation": is_translation,
+                "url": url,
+                "full_url": full_url,
+                "is_translation": target is not None,
                 "is_current": code == current,
             }
         )
@@ -75,7 +83,7 @@ def language_links(context, page=None):
             request._language_links = cache
     key = (getattr(page, "pk", None), translation.get_language())
     if key not in cache:
-        cache[key] = build_language_links(page)
+        cache[key] = build_language_links(page, request=request)
     return cache[key]
 
 
@@ -139,9 +147,9 @@ def badge(state, label, element="span"):
 
 
 @register.inclusion_tag("components/pagination.html", takes_context=True)
-def pagination(context, page_obj, query=None, label=None):
+def pagination(context, page_obj, query=None, label=None, param="page"):
     """The shared pagination of listings; see core.pagination.pagination_links."""
-    return pagination_links(page_obj, query=query, request=context.get("request"), label=label)
+    return pagination_links(page_obj, query=query, request=context.get("request"), label=label, param=param)
 
 
 OG_LOCALES = {"ru": "ru_RU", "en": "en_GB", "be": "be_BY"}

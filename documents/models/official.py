@@ -2,15 +2,20 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.i18n import localized_by_pk
+from core.inlines import attach_related
 from core.models import PublishableSnippetMixin
 
 
@@ -26,7 +31,9 @@ class OfficialDocument(TranslatableMixin, PublishableSnippetMixin, index.Indexed
         IN_FORCE = "in_force", _("In force")
         NOT_IN_FORCE = "not_in_force", _("No longer in force")
 
-    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.LETTER)
+    kind = models.CharField(
+        pgettext_lazy("document", "type"), max_length=20, choices=Kind.choices, default=Kind.LETTER
+    )
     number = models.CharField(
         _("number"), max_length=100, blank=True, help_text=_("As written, e.g. 01-16/124.")
     )
@@ -61,6 +68,9 @@ class OfficialDocument(TranslatableMixin, PublishableSnippetMixin, index.Indexed
         index.SearchField("number"),
         index.SearchField("sender"),
         index.SearchField("body"),
+        index.AutocompleteField("title"),
+        index.AutocompleteField("number"),
+        index.AutocompleteField("sender"),
         index.FilterField("locale"),
         index.FilterField("live"),
         index.FilterField("kind"),
@@ -90,6 +100,10 @@ class OfficialDocument(TranslatableMixin, PublishableSnippetMixin, index.Indexed
         verbose_name = _("official document")
         verbose_name_plural = _("official documents")
         ordering = ["-date", "number"]
+        # The registry of a language, newest first.
+        indexes = [
+            models.Index(fields=["locale", "live", "-date", "number"], name="official_document_registry")
+        ]
         constraints = [
             # The registry's detail URL is /<slug>/ within a language.
             models.UniqueConstraint(
@@ -110,11 +124,26 @@ class OfficialDocument(TranslatableMixin, PublishableSnippetMixin, index.Indexed
     def is_in_force(self):
         return self.status == self.Status.IN_FORCE
 
+    @classmethod
+    def localized_with_attachments(cls, pk):
+        """The document ``pk`` in the reader's language with its attachments and their files, in one
+        query plus one per kind of file attached; None for no document."""
+        if pk is None:
+            return None
+        document = localized_by_pk(cls, [pk], inlines=["attachments"]).get(pk)
+        if document is not None:
+            attach_related(
+                document.attachments.all(), {"document": get_document_model(), "image": get_image_model()}
+            )
+        return document
+
     def get_registry_page(self):
         """The live registry page of this document's language, if there is one."""
+        from core.routing import section_page
+
         from .pages import DocumentIndexPage
 
-        return DocumentIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        return section_page(DocumentIndexPage, self.locale_id)
 
     def get_url(self, request=None):
         """The document's public URL in the registry of its language (None without a registry)."""
@@ -146,7 +175,7 @@ class OfficialDocumentAttachment(TranslatableMixin, Orderable):
         related_name="+",
     )
     title = models.CharField(
-        _("title"), max_length=255, help_text=_("e.g. Banner for the flashmob #Вместе_сильнее")
+        _("title"), max_length=255, help_text=_("e.g. Banner for the flashmob #TogetherStronger")
     )
     pages = models.CharField(_("extent"), max_length=100, blank=True, help_text=_("e.g. 1 page, 1 copy"))
 

@@ -1,30 +1,37 @@
 """Event pages: the events section and one page per forum, meeting or conference."""
 
 import datetime
+import json
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Coalesce, ExtractYear
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.dates import SITE_TIMEZONE, validate_span
-from core.i18n import localized_rows
+from core.i18n import localized_by_pk
 from core.jsonld import json_ld
+from core.methods import accepts_post
 from core.models import BasePage
-from events import calendar
+from documents.models import OfficialDocument
+from events import api as event_api
+from events import booklet, calendar, frab, personal
+from events import programme as programme_module
 from events.blocks import ProgrammeStreamBlock
 from events.programme import Programme, normalise
+from libraries.models import Library
 
 from .inlines import EventParticipant
 
@@ -44,6 +51,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     """The events section: upcoming (including running) and past events, with filters."""
 
     per_page = 10
+    # The subscribed calendar holds the nearest upcoming events, never an unbounded list.
+    calendar_size = 200
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -75,13 +84,16 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         # A running multi-day event stays "upcoming" until its last day is over.
         upcoming = events.filter(last_day__gte=today).order_by("start_date", "start_time", "pk")
         past = events.filter(last_day__lt=today).order_by("-start_date", "-pk")
-        page_number = request.GET.get("page", "1")
-        past_page = Paginator(past, self.per_page).get_page(page_number)
-        if page_number not in ("", "1") and str(past_page.number) != page_number:
-            form.add_notice(gettext("There is no such page; showing the nearest one."))
+        pages = []
+        for queryset, param in ((upcoming, "upcoming"), (past, "page")):
+            number = request.GET.get(param, "1")
+            pages.append(Paginator(queryset, self.per_page).get_page(number))
+            if number not in ("", "1") and str(pages[-1].number) != number:
+                form.add_notice(gettext("There is no such page; showing the nearest one."))
+        upcoming_page, past_page = pages
         context.update(
             {
-                "upcoming_events": upcoming,
+                "upcoming_events": upcoming_page,
                 "past_events": past_page,
                 "filter_form": form,
                 "today": today,
@@ -93,9 +105,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("calendar/", name="calendar")
     def calendar_feed(self, request):
-        """All upcoming events of this language, one VEVENT each."""
+        """The upcoming events of this language (the nearest ``calendar_size``), one VEVENT each."""
         cal = calendar.new_calendar(self.title)
         upcoming = self.events().filter(last_day__gte=_today()).order_by("start_date", "pk")
+        upcoming = upcoming[: self.calendar_size]
         for event in upcoming:
             cal.add_component(calendar.event_vevent(event, event.get_full_url(request)))
         return calendar.response(cal, f"{self.slug}.ics")
@@ -148,12 +161,33 @@ class EventPage(RoutablePageMixin, BasePage):
     registration_note = models.CharField(_("registration note"), max_length=500, blank=True)
     registration_deadline = models.DateField(_("registration deadline"), null=True, blank=True)
     broadcast_platform = models.CharField(
-        _("broadcast platform"), max_length=255, blank=True, help_text=_("e.g. Культура.РФ")
+        _("broadcast platform"), max_length=255, blank=True, help_text=_("e.g. Kultura.RF")
     )
     broadcast_url = models.URLField(_("live broadcast link"), blank=True)
     programme = StreamField(ProgrammeStreamBlock(), verbose_name=_("programme"), blank=True)
 
     base_form_class = EventPageForm
+
+    api_fields = [
+        APIField("kind"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("start_time"),
+        APIField("end_time"),
+        APIField("city"),
+        APIField("venue_name"),
+        APIField("venue_address"),
+        APIField("introduction"),
+        APIField("main_theme"),
+        APIField("audience"),
+        APIField("registration_url"),
+        APIField("registration_deadline"),
+        APIField("broadcast_platform"),
+        APIField("broadcast_url"),
+        APIField("halls", serializer=event_api.HallsField()),
+        APIField("programme", serializer=event_api.ProgrammeField()),
+        APIField("exports", serializer=event_api.ExportsField()),
+    ]
 
     search_fields = BasePage.search_fields + [
         index.SearchField("main_theme"),
@@ -203,10 +237,26 @@ class EventPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    # Served with its inline lists in the page's own query (core.inlines).
+    serve_inlines = (
+        "halls",
+        "participants",
+        "key_questions",
+        "directions",
+        "formats",
+        "contests",
+        "contacts",
+        "related_documents",
+    )
 
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        indexes = [
+            # Upcoming events by their last day, in date order; past ones newest first.
+            models.Index(Coalesce("end_date", "start_date"), name="event_last_day"),
+            models.Index(fields=["start_date"], name="event_start_date"),
+        ]
 
     def clean(self):
         super().clean()
@@ -245,10 +295,11 @@ class EventPage(RoutablePageMixin, BasePage):
         return self._programme
 
     def participants_by_role(self):
-        rows = list(self.participants.select_related("library"))
-        # Library records in the reader's language where they are translated.
-        for row, library in zip(rows, localized_rows(row.library for row in rows), strict=True):
-            row.library_local = library
+        rows = list(self.participants.all())
+        # Library records in the reader's language where they are translated (one query).
+        libraries = localized_by_pk(Library, [row.library_id for row in rows])
+        for row in rows:
+            row.library_local = libraries.get(row.library_id)
         groups = []
         for role in EventParticipant.Role.values:
             items = [row for row in rows if row.role == role]
@@ -312,6 +363,12 @@ class EventPage(RoutablePageMixin, BasePage):
             data["sponsor"] = sponsors
         return json_ld(data)
 
+    def documents(self):
+        """The related official letters in the reader's language, in the editor's order."""
+        items = list(self.related_documents.all())
+        documents = localized_by_pk(OfficialDocument, [item.document_id for item in items])
+        return [documents[item.document_id] for item in items if item.document_id in documents]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         programme = self.get_programme()
@@ -327,21 +384,30 @@ class EventPage(RoutablePageMixin, BasePage):
                 "session_calendar", kwargs={"session_id": session.id}
             )
             session.share_url = f"{page_full_url}#{session.anchor}"
+        selection = personal.stored_codes(request, self)
+        moment = programme_module.site_now()
+        status = self.status(moment.date())
         context.update(
             {
                 "page_path": page_path,
+                "my_programme_url": page_path + self.reverse_subpage("my_programme"),
+                "my_programme_cookie": personal.cookie_name(self),
+                "selection": set(selection),
+                "selection_count": len(programme.select(selection)),
+                "booklet_url": page_path + self.reverse_subpage("booklet"),
+                "now_next": programme.now_and_next(moment) if status == "running" else [],
+                "site_moment": moment,
                 "calendar_url": page_path + self.reverse_subpage("calendar"),
+                "frab_xml_url": page_path + self.reverse_subpage("frab_xml"),
+                "frab_json_url": page_path + self.reverse_subpage("frab_json"),
                 "programme": programme,
                 "programme_days": programme.filtered(track=track, hall=hall),
                 "selected_track": track,
                 "selected_hall": hall,
                 "programme_filter_form": form,
                 "participant_groups": self.participants_by_role(),
-                "documents": [
-                    item.document.localized
-                    for item in self.related_documents.select_related("document", "document__locale")
-                ],
-                "event_status": self.status(),
+                "documents": self.documents(),
+                "event_status": status,
                 "json_ld": self.json_ld(request),
             }
         )
@@ -359,6 +425,75 @@ class EventPage(RoutablePageMixin, BasePage):
         for session in sessions:
             cal.add_component(calendar.session_vevent(self, session, f"{page_url}#{session.anchor}"))
         return calendar.response(cal, f"{self.slug}.ics")
+
+    # -- the personal programme ------------------------------------------------
+    @path("my/", name="my_programme")
+    @accepts_post
+    def my_programme(self, request):
+        if request.method == "POST":
+            return personal.toggle(request, self)
+        codes, from_url, bad = personal.selection(request, self)
+        programme = self.get_programme()
+        chosen = programme.select(codes)
+        page_path = self.get_url(request)
+        query = personal.selection_query([session.code for session in chosen])
+        calendar_path = page_path + self.reverse_subpage("my_calendar") + (f"?{query}" if query else "")
+        calendar_full_url = self.get_full_url(request) + self.reverse_subpage("my_calendar")
+        calendar_full_url += f"?{query}" if query else ""
+        my_path = page_path + self.reverse_subpage("my_programme")
+        days = []
+        for day in programme.days:
+            sessions = [session for session in day.sessions if session in chosen]
+            if sessions:
+                days.append({"day": day, "sessions": sessions})
+        return self.render(
+            request,
+            template="events/my_programme.html",
+            context_overrides={
+                "chosen_days": days,
+                "chosen_count": len(chosen),
+                "from_url": from_url,
+                "bad_codes": bad,
+                "missing_count": len(codes) - len(chosen),
+                "selection": {session.code for session in chosen},
+                "star_selection": ".".join(session.code for session in chosen) if from_url else None,
+                "star_next": my_path,
+                "my_calendar_url": calendar_path,
+                "subscribe_url": "webcal://" + calendar_full_url.split("://", 1)[-1],
+                "share_url": self.get_full_url(request)
+                + self.reverse_subpage("my_programme")
+                + (f"?{query}" if query else ""),
+                "meta_title": gettext("My programme: %(event)s") % {"event": self.title},
+            },
+        )
+
+    @path("my/calendar/", name="my_calendar")
+    def my_calendar(self, request):
+        codes, _from_url, bad = personal.selection(request, self)
+        if bad:
+            return HttpResponse(
+                gettext("These session codes are not valid: %(codes)s") % {"codes": ", ".join(bad[:5])},
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
+        return personal.calendar_response(request, self, codes)
+
+    # -- printable booklet -------------------------------------------------------
+    @path("booklet/", name="booklet")
+    def booklet_pdf(self, request):
+        return booklet.response(self, request)
+
+    # -- frab schedule (conference apps) --------------------------------------
+    @path("schedule/json/", name="frab_json")
+    def frab_json(self, request):
+        body = json.dumps(frab.schedule(self, request), ensure_ascii=False, indent=1)
+        return frab.response(body, "application/json; charset=utf-8", f"{self.slug}-schedule.json")
+
+    @path("schedule/xml/", name="frab_xml")
+    def frab_xml(self, request):
+        url = self.get_full_url(request) + self.reverse_subpage("frab_xml")
+        body = frab.schedule_xml(frab.schedule(self, request), url=url)
+        return frab.response(body, "application/xml; charset=utf-8", f"{self.slug}-schedule.xml")
 
     @path("sessions/<uuid:session_id>/calendar/", name="session_calendar")
     def session_calendar_export(self, request, session_id):

@@ -3,13 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Site
 from wagtail.search import index
 
 from core.absolute_urls import absolute_url
 from core.blocks import BaseStreamBlock
 from core.jsonld import json_ld
-from core.models import BasePage, NetworkSettings
+from core.models import BasePage
+from core.routing import route_by_url_path
 from home.blocks import DEFAULT_SECTIONS, HomeSectionsBlock
 
 
@@ -37,6 +37,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "documents.DocumentIndexPage",
         "partnerships.AgreementIndexPage",
+        "opendata.OpenDataPage",
     ]
     max_count_per_parent = 1
 
@@ -53,13 +54,17 @@ class HomePage(BasePage):
         context["home_locale"] = self.locale
         return context
 
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return route_by_url_path(self, request, path_components)
+
     def organization_json_ld(self, request):
         """schema.org Organization for the network, from the site settings and footer snippet."""
-        from .site import FooterContent
+        from home.frame import footer_content, network_settings
 
-        site = Site.find_for_request(request) if request is not None else None
-        network = NetworkSettings.for_site(site) if site is not None else None
-        footer = FooterContent.for_active_locale()
+        network = network_settings(request)
+        footer = footer_content()
         data = {
             "@context": "https://schema.org",
             "@type": "Organization",
@@ -70,13 +75,13 @@ class HomePage(BasePage):
         if self.search_description or self.introduction:
             data["description"] = self.search_description or self.introduction
         if network is not None:
-            if network.email:
-                data["email"] = network.email
-            if network.phone:
-                data["telephone"] = network.phone
-            if network.fax:
-                data["faxNumber"] = network.fax
-            same_as = [url for url in (network.vk_url, network.telegram_url) if url]
+            if network["email"]:
+                data["email"] = network["email"]
+            if network["phone"]:
+                data["telephone"] = network["phone"]
+            if network["fax"]:
+                data["faxNumber"] = network["fax"]
+            same_as = [url for url in (network["vk_url"], network["telegram_url"]) if url]
             if same_as:
                 data["sameAs"] = same_as
         if footer is not None and footer.address:

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
@@ -10,17 +11,31 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.i18n import LocalizedQuerySet
 from core.models import PublishableSnippetMixin
+from core.slugs import latin_slug
 from libraries.naming import normalise_settlement
 
 
-class NamedPlace(TranslatableMixin, models.Model):
-    """A place known by a code in every language and a name translated into each."""
+class NamedPlace(TranslatableMixin, PublishableSnippetMixin, index.Indexed, models.Model):
+    """A place known by a code in every language and a name translated into each.
+
+    Names have drafts like every other text readers see: a renamed region stays as it was on the
+    site until a moderator publishes the change.
+    """
 
     name = models.CharField(_("name"), max_length=255)
     sort_name = models.CharField(_("sort name"), max_length=255, blank=True, editable=False)
 
     override_translatable_fields = [SynchronizedField("code")]
     panels = [FieldPanel("code"), FieldPanel("name")]
+    # A few hundred rows: pages read them whole from a fragment of the page cache (core.i18n).
+    translations_in_fragment = True
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("code"),
+        index.FilterField("locale"),
+        index.FilterField("live"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -71,9 +86,16 @@ class Library(TranslatableMixin, PublishableSnippetMixin, index.Indexed, models.
         OTHER = "other", _("Other library")
 
     full_name = models.CharField(_("full name"), max_length=500)
-    short_name = models.CharField(_("short name"), max_length=255, blank=True, help_text=_("e.g. БГУНБ"))
-    slug = models.SlugField(_("slug"), max_length=120, help_text=_("Latin letters; part of the profile URL."))
-    kind = models.CharField(_("type"), max_length=30, choices=Kind.choices, default=Kind.MUNICIPAL)
+    short_name = models.CharField(_("short name"), max_length=255, blank=True, help_text=_("e.g. BGUNB"))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        blank=True,
+        help_text=_("Latin letters; part of the profile URL. Left empty, it is made from the name."),
+    )
+    kind = models.CharField(
+        pgettext_lazy("library", "type"), max_length=30, choices=Kind.choices, default=Kind.MUNICIPAL
+    )
     country = models.ForeignKey(
         Country,
         verbose_name=_("country"),
@@ -98,7 +120,7 @@ class Library(TranslatableMixin, PublishableSnippetMixin, index.Indexed, models.
     )
     municipality = models.CharField(_("municipality"), max_length=255, blank=True)
     settlement_type = models.CharField(
-        _("settlement type"), max_length=50, blank=True, help_text=_("город, село, посёлок, хутор…")
+        _("settlement type"), max_length=50, blank=True, help_text=_("town, village, settlement, khutor…")
     )
     settlement = models.CharField(_("settlement"), max_length=255, blank=True)
     settlement_key = models.CharField(
@@ -130,7 +152,10 @@ class Library(TranslatableMixin, PublishableSnippetMixin, index.Indexed, models.
         index.SearchField("full_name"),
         index.SearchField("short_name"),
         index.SearchField("settlement"),
+        # Editors look libraries up by any of these, often by the abbreviation alone.
         index.AutocompleteField("full_name"),
+        index.AutocompleteField("short_name"),
+        index.AutocompleteField("settlement"),
         index.FilterField("locale"),
         index.FilterField("live"),
         index.FilterField("kind"),
@@ -175,13 +200,39 @@ class Library(TranslatableMixin, PublishableSnippetMixin, index.Indexed, models.
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_library_slug_per_locale")
         ]
+        indexes = [
+            # The directory of a language in alphabetical order, and namesakes by settlement.
+            models.Index(fields=["locale", "live", "full_name"], name="library_directory_order"),
+            models.Index(fields=["locale", "settlement_key"], name="library_settlement"),
+        ]
 
     def __str__(self):
         return self.short_name or self.full_name
 
     def save(self, *args, **kwargs):
         self.settlement_key = normalise_settlement(self.settlement)
+        if not self.slug:
+            self.slug = self.free_slug()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if not self.slug:
+            self.slug = self.free_slug()
+        super().clean()
+
+    def free_slug(self):
+        """A Latin slug from the short or full name, unique in the library's language."""
+        base = latin_slug(self.short_name or self.full_name, self._meta.get_field("slug").max_length - 4)
+        base = base or "library"
+        taken = set(
+            Library.objects.filter(locale_id=self.locale_id, slug__startswith=base)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        candidate, number = base, 2
+        while candidate in taken:
+            candidate, number = f"{base}-{number}", number + 1
+        return candidate
 
     @property
     def region_name(self):

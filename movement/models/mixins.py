@@ -27,15 +27,16 @@ def parse_size(value, default, minimum, maximum):
 class QRCodeRoutesMixin(RoutablePageMixin):
     """Serves the page's own public URL, in the reader's language, as a QR code."""
 
-    def qr_target_url(self):
-        return self.full_url
+    def qr_target_url(self, request=None):
+        """The page's address on the host the reader used (SITE_URL's without a request)."""
+        return self.get_full_url(request)
 
     def qr_file_stem(self):
         return f"qr-{self.slug}"
 
     @path("qr/svg/", name="qr_svg")
     def qr_svg(self, request):
-        url = self.qr_target_url()
+        url = self.qr_target_url(request)
         return generated_file_response(
             request, cache_key("qr-svg", url), "image/svg+xml", lambda: graphics.qr_svg(url)
         )
@@ -52,7 +53,7 @@ class QRCodeRoutesMixin(RoutablePageMixin):
                 _("The size must be a whole number of pixels from %(min)s to %(max)s.")
                 % {"min": graphics.QR_MIN_SIZE, "max": graphics.QR_MAX_SIZE},
             )
-        url = self.qr_target_url()
+        url = self.qr_target_url(request)
         return generated_file_response(
             request, cache_key("qr-png", url, size), "image/png", lambda: graphics.qr_png(url, size)
         )

@@ -4,11 +4,12 @@ import logging
 from itertools import groupby
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Subquery
 from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -16,15 +17,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BaseStreamBlock, ImageBlock
 from core.dates import SITE_TIMEZONE, validate_span
-from core.i18n import localized_rows
+from core.i18n import localized_by_pk
 from core.methods import accepts_post
 from core.models import BasePage
+from documents.models import OfficialDocument
+from libraries.models import Library, Region
 from movement import graphics
 from movement.blocks import MovementStreamBlock, StepsBlock, SupportedGroupsBlock
 from movement.http import cache_key, generated_file_response
@@ -41,6 +44,16 @@ def source_page(page):
         return page
     original = page.get_translation_or_none(Locale.get_default())
     return original.specific if original is not None else page
+
+
+def reports_of(page):
+    """Reports of ``page``'s campaign, which are attached to its Russian source (no query for it)."""
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return ParticipationReport.objects.filter(campaign=page)
+    return ParticipationReport.objects.filter(
+        campaign__translation_key=page.translation_key,
+        campaign__locale__language_code=settings.LANGUAGE_CODE,
+    )
 
 
 class MovementPage(QRCodeRoutesMixin, BasePage):
@@ -123,10 +136,17 @@ class MovementPage(QRCodeRoutesMixin, BasePage):
 
     def participation_counts(self):
         """Distinct libraries and regions with an approved report in any campaign of the movement."""
-        movement = source_page(self)
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            movement_path = self.path
+        else:
+            # Reports belong to the campaigns of the Russian source: its path, in the same query.
+            source = Page.objects.filter(
+                translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            )
+            movement_path = Subquery(source.values("path")[:1])
         return ParticipationReport.objects.filter(
             status=ParticipationReport.Status.APPROVED,
-            campaign__path__startswith=movement.path,
+            campaign__path__startswith=movement_path,
         ).aggregate(libraries=Count("library_key", distinct=True), regions=Count("region", distinct=True))
 
     def participants_by_region(self):
@@ -178,7 +198,10 @@ class MovementPage(QRCodeRoutesMixin, BasePage):
             .order_by("-start_date", "-pk")
             .select_related("listing_image")
         )
-        context["initiator_library"] = self.initiator_library.localized if self.initiator_library else None
+        initiator = self.initiator_library_id
+        context["initiator_library"] = (
+            localized_by_pk(Library, [initiator]).get(initiator) if initiator else None
+        )
         context["region_map"] = self.region_map(context["campaigns"])
         open_campaigns = [c for c in context["campaigns"] if c.state != CampaignPage.State.FINISHED]
         context["current_campaign"] = open_campaigns[0] if open_campaigns else None
@@ -301,10 +324,11 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         parent = self.get_parent()
         return parent.specific if parent is not None else None
 
-    def kit_target_url(self):
+    def kit_target_url(self, request=None):
         # The announcement asks for a link or QR code to the movement's page.
         movement = self.movement
-        return movement.full_url if isinstance(movement, MovementPage) else self.full_url
+        target = movement if isinstance(movement, MovementPage) else self
+        return target.get_full_url(request)
 
     def first_banner(self):
         for block in self.banners:
@@ -327,7 +351,7 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         if spec is None:
             raise Http404
         image = self.first_banner()
-        url = self.kit_target_url()
+        url = self.kit_target_url(request)
         caption = gettext("Scan the code to open the movement's page")
         key = cache_key(
             "kit",
@@ -358,23 +382,28 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         )
 
     # -- participation ----------------------------------------------------------
-    def approved_reports(self):
-        return ParticipationReport.objects.filter(
-            campaign=source_page(self), status=ParticipationReport.Status.APPROVED
-        )
+    participants_per_page = 50
 
-    def approved_participants(self, reports):
-        """Approved reports grouped by region: [(region name, count, reports)], and totals."""
-        reports = list(reports.select_related("region").order_by("region__sort_name", "library_name"))
-        regions = list({report.region_id: report.region for report in reports}.values())
-        names = {
-            region.pk: local.name for region, local in zip(regions, localized_rows(regions), strict=True)
-        }
+    def approved_reports(self):
+        return reports_of(self).filter(status=ParticipationReport.Status.APPROVED)
+
+    def approved_participants(self, reports, page_number=None):
+        """Totals, and one page of approved reports grouped by region: {groups: [{region, count,
+        reports}], libraries, regions, page}. Two queries however many reports there are."""
+        per_region = dict(reports.order_by().values_list("region_id").annotate(count=Count("pk")))
+        total = sum(per_region.values())
+        paginator = Paginator(
+            reports.order_by("region__sort_name", "library_name", "pk"), self.participants_per_page
+        )
+        paginator.count = total  # known already: no COUNT query
+        page = paginator.get_page(page_number)
+        names = {pk: region.name for pk, region in localized_by_pk(Region, per_region).items()}
         groups = []
-        for region_id, items in groupby(reports, key=lambda report: report.region_id):
-            items = list(items)
-            groups.append({"region": names[region_id], "count": len(items), "reports": items})
-        return {"groups": groups, "libraries": len(reports), "regions": len(groups)}
+        for region_id, items in groupby(page.object_list, key=lambda report: report.region_id):
+            groups.append(
+                {"region": names.get(region_id, ""), "count": per_region[region_id], "reports": list(items)}
+            )
+        return {"groups": groups, "libraries": total, "regions": len(per_region), "page": page}
 
     def get_context(self, request, *args, **kwargs):
         from movement.forms import ParticipantFilterSet, ParticipationForm
@@ -384,13 +413,14 @@ class CampaignPage(QRCodeRoutesMixin, BasePage):
         context.update(
             {
                 "filter_form": filter_form,
-                "participants": self.approved_participants(filter_form.qs),
+                "participants": self.approved_participants(filter_form.qs, request.GET.get("participants")),
                 "kit_links": self.kit_links(),
-                "letter": self.official_letter.localized if self.official_letter else None,
+                "letter": OfficialDocument.localized_with_attachments(self.official_letter_id),
             }
         )
         if "form" not in context and self.is_open_for_reports:
-            context["form"] = ParticipationForm(campaign=source_page(self))
+            # The Russian source is looked up only when a posted form is checked.
+            context["form"] = ParticipationForm(campaign=SimpleLazyObject(lambda: source_page(self)))
         return context
 
     @path("participate/", name="participate")

@@ -78,7 +78,12 @@ class ParticipationReport(models.Model):
                 fields=["campaign", "library_key"], name="movement_one_report_per_library_and_campaign"
             )
         ]
-        indexes = [models.Index(fields=["campaign", "status"], name="movement_report_camp_status")]
+        # A campaign's approved reports by region and library name, as its page lists them.
+        indexes = [
+            models.Index(
+                fields=["campaign", "status", "region", "library_name"], name="movement_report_listing"
+            )
+        ]
 
     def __str__(self):
         return f"{self.library_name} ({self.settlement})"
@@ -86,3 +91,14 @@ class ParticipationReport(models.Model):
     def save(self, *args, **kwargs):
         self.library_key = library_key(self.library_name, self.region_id, self.settlement)
         super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        report = super().from_db(db, field_names, values)
+        report._loaded_status = report.__dict__.get("status")
+        return report
+
+    def affects_public_pages(self):
+        """Only approved reports are listed: a change to or from approved changes pages (page cache)."""
+        approved = self.Status.APPROVED
+        return self.status == approved or getattr(self, "_loaded_status", None) == approved

@@ -2,22 +2,27 @@
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
-from wagtail.models import Orderable
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.absolute_urls import absolute_url
-from core.i18n import localized_rows
+from core.api import CodesField, NamesField, SlugsField
+from core.i18n import localized_by_pk, small_table
+from core.inlines import attach_related, prefetch_renditions
 from core.models import BasePage
+from core.routing import section_page
+from libraries.models import Country, Library, Region
 from news.blocks import NewsBodyBlock
 from partnerships.models import LibraryIndexPage
 
@@ -44,28 +49,48 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def news(self):
         return NewsPage.objects.live().child_of(self).order_by("-publication_date", "-pk")
 
-    def news_for_listing(self):
-        image_model = get_image_model()
-        return self.news().prefetch_related(
-            Prefetch("main_image", queryset=image_model.objects.prefetch_renditions(CARD_RENDITION)),
-            Prefetch("listing_image", queryset=image_model.objects.prefetch_renditions(CARD_RENDITION)),
-            Prefetch("topic_links", queryset=NewsPageTopic.objects.select_related("topic")),
+    def years(self):
+        if not hasattr(self, "_years"):
+            dates = self.news().datetimes("publication_date", "year", order="DESC")
+            self._years = [moment.year for moment in dates]
+        return self._years
+
+    def topics(self):
+        """Published topics of this language, from the table kept in a fragment (no query)."""
+        rows = small_table(Topic).values()
+        return sorted(
+            (topic for topic in rows if topic.locale_id == self.locale_id and topic.live),
+            key=lambda topic: topic.name,
         )
 
-    def years(self):
-        return [moment.year for moment in self.news().datetimes("publication_date", "year", order="DESC")]
+    def with_cards(self, articles, rendition=CARD_RENDITION):
+        """``articles`` (a page of NewsPage with their images selected) with their topic links,
+        topics and card renditions: two queries for the whole page of articles."""
+        articles = list(articles)
+        prefetch_related_objects(articles, "topic_links")
+        attach_related([link for article in articles for link in article.topic_links.all()], {"topic": Topic})
+        images = [
+            image for article in articles for image in (article.get_card_image(), article.get_social_image())
+        ]
+        prefetch_renditions(images, rendition)
+        return articles
 
     def listing_context(self, request, year=None):
         from news.forms import NewsFilterSet
 
-        topics = list(Topic.objects.filter(locale_id=self.locale_id, live=True))
+        topics = self.topics()
         form = NewsFilterSet(
-            request.GET, self.news_for_listing(), topics=topics, years=self.years(), archive_year=year
+            request.GET,
+            self.news().select_related("main_image", "listing_image", "social_image"),
+            topics=topics,
+            years=self.years(),
+            archive_year=year,
         )
         news = form.qs
         if year is not None:
             news = news.filter(publication_date__year=year)
         page_obj = Paginator(news, self.per_page).get_page(request.GET.get("page"))
+        page_obj.object_list = self.with_cards(page_obj.object_list)
         # Topics are linked in the article's source language; show them in the reader's.
         topic_names = {topic.translation_key: topic.name for topic in topics}
         for article in page_obj.object_list:
@@ -104,12 +129,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsAtomFeed(self)(request)
 
     def feed_items(self):
-        image_model = get_image_model()
-        return self.news().prefetch_related(
-            Prefetch("main_image", queryset=image_model.objects.prefetch_renditions(SHARE_RENDITION)),
-            Prefetch("listing_image", queryset=image_model.objects.prefetch_renditions(SHARE_RENDITION)),
-            Prefetch("topic_links", queryset=NewsPageTopic.objects.select_related("topic")),
-        )[: self.feed_size]
+        articles = self.news().select_related("main_image", "listing_image", "social_image")
+        return self.with_cards(articles[: self.feed_size], SHARE_RENDITION)
 
 
 class NewsPage(BasePage):
@@ -132,7 +153,7 @@ class NewsPage(BasePage):
     )
     main_image_caption = models.CharField(_("caption"), max_length=500, blank=True)
     main_image_credit = models.CharField(
-        _("credit"), max_length=255, blank=True, help_text=_("e.g. Фото: архив, благовещенск.рф")
+        _("credit"), max_length=255, blank=True, help_text=_("e.g. Photo: archive, blagoveshchensk.rf")
     )
     body = StreamField(NewsBodyBlock(), verbose_name=_("body"), blank=True)
     source_name = models.CharField(
@@ -173,6 +194,22 @@ class NewsPage(BasePage):
         InlinePanel("related_news_links", heading=_("Related news"), label=_("News")),
     ]
 
+    api_fields = [
+        APIField("publication_date"),
+        APIField("introduction"),
+        APIField("main_image", serializer=ImageRenditionField(SHARE_RENDITION)),
+        APIField("main_image_alt"),
+        APIField("main_image_caption"),
+        APIField("main_image_credit"),
+        APIField("body"),
+        APIField("source_name"),
+        APIField("source_url"),
+        APIField("topics", serializer=NamesField(source="get_topics")),
+        APIField("regions", serializer=CodesField(source="get_regions")),
+        APIField("countries", serializer=CodesField(source="get_countries")),
+        APIField("libraries", serializer=SlugsField(source="get_libraries")),
+    ]
+
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
         index.SearchField("source_name"),
@@ -181,10 +218,15 @@ class NewsPage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    # Served with its image and inline lists in the page's own query (core.inlines).
+    serve_select_related = BasePage.serve_select_related + ("main_image",)
+    serve_inlines = ("topic_links", "country_links", "region_links", "library_links", "related_news_links")
 
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+        # The news index, the feeds and the archive list the newest first.
+        indexes = [models.Index(fields=["publication_date"], name="news_publication_date")]
 
     def get_social_image(self):
         return self.social_image or self.listing_image or self.main_image
@@ -192,37 +234,48 @@ class NewsPage(BasePage):
     def get_card_image(self):
         return self.listing_image or self.main_image
 
+    def _linked(self, relation, model, field):
+        """The rows an inline list links to, in the reader's language, in the editor's order."""
+        ids = [getattr(link, field) for link in getattr(self, relation).all()]
+        rows = localized_by_pk(model, ids)
+        return [rows[pk] for pk in ids if pk in rows]
+
     def get_topics(self):
-        return localized_rows(link.topic for link in self.topic_links.select_related("topic"))
+        return self._linked("topic_links", Topic, "topic_id")
 
     def get_countries(self):
-        return localized_rows(link.country for link in self.country_links.select_related("country"))
+        return self._linked("country_links", Country, "country_id")
 
     def get_regions(self):
-        return localized_rows(link.region for link in self.region_links.select_related("region"))
+        return self._linked("region_links", Region, "region_id")
 
     def get_libraries(self):
-        return localized_rows(link.library for link in self.library_links.select_related("library"))
+        return self._linked("library_links", Library, "library_id")
 
     def get_library_links(self, request=None):
         """(library, profile URL or None) pairs; profiles are in the directory of this language."""
         libraries = self.get_libraries()
         directory = None
         if libraries:
-            directory = LibraryIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+            directory = section_page(LibraryIndexPage, self.locale_id)
         profile_url = getattr(directory, "profile_url", None)
         return [(library, profile_url(library) if profile_url else None) for library in libraries]
 
+    def _related_pages(self):
+        """The related news and agreement in the reader's language (one query for both)."""
+        if not hasattr(self, "_related_pages_cache"):
+            ids = [link.news_id for link in self.related_news_links.all()] + [self.related_agreement_id]
+            self._related_pages_cache = localized_by_pk(Page, ids)
+        return self._related_pages_cache
+
     def get_related_news(self):
-        pages = [link.news.localized for link in self.related_news_links.select_related("news")]
-        return [page for page in pages if page.live]
+        pages = self._related_pages()
+        found = [pages.get(link.news_id) for link in self.related_news_links.all()]
+        return [page for page in found if page is not None and page.live]
 
     def get_related_agreement(self):
-        agreement = self.related_agreement
-        if agreement is None:
-            return None
-        agreement = agreement.localized
-        return agreement if agreement.live else None
+        agreement = self._related_pages().get(self.related_agreement_id)
+        return agreement if agreement is not None and agreement.live else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,10 +1,13 @@
 from django import template
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from wagtail.models import Locale
 
 from core.jsonld import json_ld as render_json_ld
+from core.page_cache import fragment
+from core.routing import section_page
 from news.models import NewsIndexPage
 
 register = template.Library()
@@ -14,7 +17,12 @@ register = template.Library()
 def news_feeds(context):
     """The RSS and Atom feeds of the reader's language, for <link rel="alternate">."""
     request = context.get("request")
-    index = NewsIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    host = request.get_host() if request is not None else ""
+    return fragment("news-feeds", [translation.get_language(), host], lambda: _feeds(request))
+
+
+def _feeds(request):
+    index = section_page(NewsIndexPage, Locale.get_active().pk)
     if index is None:
         return []
     base = index.get_full_url(request=request)

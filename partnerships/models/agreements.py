@@ -1,6 +1,8 @@
 """Agreements between libraries and their append-only chronicle."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -8,15 +10,19 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.i18n import localized_rows
-from core.models import BasePage
-from libraries.models import Library
+from core.inlines import attach_related
+from core.models import BasePage, PublishableSnippetMixin
+from documents.models import OfficialDocument
+from libraries.models import Library, Region
 from partnerships.blocks import AgreementStreamBlock
 
 
@@ -36,11 +42,16 @@ class AgreementIndexPage(BasePage):
         verbose_name = _("partnerships section")
         verbose_name_plural = _("partnerships sections")
 
+    agreements_per_page = 20
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().specific()
-        context["agreements"] = [p for p in children if isinstance(p, AgreementPage)]
-        context["sections"] = [p for p in children if not isinstance(p, AgreementPage)]
+        agreements = AgreementPage.objects.child_of(self).live().order_by("path")
+        context["agreements"] = Paginator(agreements, self.agreements_per_page).get_page(
+            request.GET.get("page")
+        )
+        # The regulation, the directory and the finder: only their titles and addresses.
+        context["sections"] = self.get_children().live().not_type(AgreementPage)
         return context
 
 
@@ -79,12 +90,21 @@ class AgreementPage(RoutablePageMixin, BasePage):
         InlinePanel("documents", label=_("Documents")),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = [
+        APIField("kind"),
+        APIField("date_signed"),
+        APIField("place_signed"),
+        APIField("introduction"),
+        APIField("body"),
+    ]
 
     # The regulation is a page: link its translation in the agreement's language.
     override_translatable_fields = [TranslatableField("regulation")]
 
     parent_page_types = ["partnerships.AgreementIndexPage"]
     subpage_types = []
+    # Served with its inline lists in the page's own query (core.inlines).
+    serve_inlines = ("areas", "documents")
 
     class Meta:
         verbose_name = _("agreement")
@@ -92,18 +112,30 @@ class AgreementPage(RoutablePageMixin, BasePage):
 
     # -- the chronicle ------------------------------------------------------
     def chronicle(self):
-        """Entries of this agreement in every language version (they share the translation key)."""
-        return ChronicleEntry.objects.filter(agreement__translation_key=self.translation_key)
+        """Published entries of this agreement, whichever language version it is (the Russian
+        entries carry the facts; their translations only translate the note)."""
+        return ChronicleEntry.objects.filter(
+            agreement__translation_key=self.translation_key, locale=Locale.get_default(), live=True
+        )
 
     def chronicle_entries(self):
-        """All entries, oldest first, with libraries shown in the active language."""
+        """All published entries, oldest first, with notes and libraries in the active language."""
         entries = list(self.chronicle().select_related("library", "corrects").order_by("date", "pk"))
         corrected = {entry.corrects_id: entry for entry in entries if entry.corrects_id}
         localized = localized_rows([entry.library for entry in entries if entry.library_id])
+        # Their regions from the table kept in a fragment, not a query per library.
+        attach_related(
+            [*localized, *(entry.library for entry in entries if entry.library_id)], {"region": Region}
+        )
         by_key = {lib.translation_key: lib for lib in localized}
-        for entry in entries:
+        active = Locale.get_active()
+        notes = localized_rows(entries, active)
+        for entry, local in zip(entries, notes, strict=True):
             entry.display_library = by_key.get(entry.library.translation_key) if entry.library_id else None
             entry.corrected_by = corrected.get(entry.pk)
+            entry.display_note = local.note
+            # An untranslated note is marked with its own language.
+            entry.note_language = "" if local.locale_id == active.pk else settings.LANGUAGE_CODE
         return entries
 
     def partners_on(self, date=None, entries=None):
@@ -125,7 +157,9 @@ class AgreementPage(RoutablePageMixin, BasePage):
         context["partners"] = partners_from_entries(entries, today)
         context["status"] = status_from_entries(entries, today)
         context["areas"] = self.areas.all()
-        context["documents"] = self.documents.select_related("official_document", "document")
+        context["documents"] = attach_related(
+            self.documents.all(), {"official_document": OfficialDocument, "document": get_document_model()}
+        )
         return context
 
     @path("chronicle/feed/")
@@ -216,8 +250,14 @@ class AgreementDocument(TranslatableMixin, Orderable):
             raise ValidationError(_("Choose an official document or a file."))
 
 
-class ChronicleEntry(models.Model):
-    """One dated fact in an agreement's life. Entries are only ever added, never changed or deleted."""
+class ChronicleEntry(TranslatableMixin, PublishableSnippetMixin, models.Model):
+    """One dated fact in an agreement's life.
+
+    Editors add entries as drafts; a Moderator publishes them, as with the agreement itself. Once
+    published, an entry's facts never change and the entry is never deleted: a mistake is voided by
+    a correction. The note is the only text and is translated; the translations share every other
+    field with the Russian entry.
+    """
 
     class Kind(models.TextChoices):
         JOIN = "join", _("A partner joins")
@@ -225,6 +265,8 @@ class ChronicleEntry(models.Model):
         WORK_PLAN = "work_plan", _("Work plan")
         JOINT_EVENT = "joint_event", _("Joint event")
         CORRECTION = "correction", _("Correction")
+
+    FACTS = ("agreement_id", "date", "kind", "library_id", "note", "link", "corrects_id")
 
     agreement = models.ForeignKey(
         AgreementPage, verbose_name=_("agreement"), on_delete=models.PROTECT, related_name="chronicle_records"
@@ -254,6 +296,16 @@ class ChronicleEntry(models.Model):
     )
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now, editable=False)
 
+    # Only the note is text; the facts are the Russian entry's in every language.
+    override_translatable_fields = [
+        SynchronizedField("agreement"),
+        SynchronizedField("date"),
+        SynchronizedField("kind"),
+        SynchronizedField("library"),
+        SynchronizedField("link"),
+        SynchronizedField("corrects"),
+    ]
+
     panels = [
         FieldPanel("agreement"),
         FieldPanel("date"),
@@ -264,7 +316,7 @@ class ChronicleEntry(models.Model):
         FieldPanel("corrects"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("chronicle entry")
         verbose_name_plural = _("chronicle entries")
         ordering = ["-date", "-pk"]
@@ -274,15 +326,20 @@ class ChronicleEntry(models.Model):
         return f"{self.date:%d.%m.%Y} {self.get_kind_display()}"
 
     def save(self, *args, **kwargs):
-        if not self._state.adding:
+        stored = self._stored()
+        if self._was_public(stored) and any(stored[name] != getattr(self, name) for name in self.FACTS):
             raise ValueError("Chronicle entries are append-only; add a correction instead.")
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise ValueError("Chronicle entries are append-only; add a correction instead.")
+        if self.is_published_record():
+            raise ValueError("Chronicle entries are append-only; add a correction instead.")
+        return super().delete(*args, **kwargs)
 
     def clean(self):
         super().clean()
+        if not self.is_source:
+            return  # a translation carries the Russian entry's facts, checked there
         errors = {}
         needs_library = self.kind in (self.Kind.JOIN, self.Kind.LEAVE)
         if needs_library and not self.library_id:
@@ -297,7 +354,11 @@ class ChronicleEntry(models.Model):
         elif self.corrects_id:
             errors["corrects"] = _("Only a correction can refer to an earlier entry.")
         if needs_library and self.library_id and self.agreement_id and not errors:
-            entries = list(self.agreement.chronicle().select_related("library"))
+            entries = list(
+                self.agreement.chronicle()
+                .exclude(translation_key=self.translation_key)
+                .select_related("library")
+            )
             partners = {lib.translation_key for lib in partners_from_entries(entries, self.date)}
             later = [e for e in entries if e.date > self.date and e.kind in (self.Kind.JOIN, self.Kind.LEAVE)]
             is_partner = self.library.translation_key in partners
@@ -309,3 +370,19 @@ class ChronicleEntry(models.Model):
                 errors["date"] = _("Joins and leaves are recorded in order: a later one already exists.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def is_source(self):
+        return self.locale_id is None or self.locale_id == Locale.get_default().pk
+
+    def _stored(self):
+        if self.pk is None:
+            return None
+        return type(self).objects.filter(pk=self.pk).values(*self.FACTS, "live", "first_published_at").first()
+
+    def _was_public(self, stored):
+        return bool(self.is_source and stored and (stored["live"] or stored["first_published_at"]))
+
+    def is_published_record(self):
+        """Whether this Russian entry has been public: from then on its facts are fixed."""
+        return self._was_public(self._stored())

@@ -12,7 +12,9 @@ from django.utils.translation import ngettext
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Locale
 
+from core.i18n import small_table
 from core.models import BasePage
+from core.routing import section_page
 from libraries.models import Country, Library, Region
 from libraries.naming import normalise_settlement
 from libraries.registry import related_pages
@@ -22,6 +24,9 @@ from partnerships.forms import LibraryFilterSet, NamesakeFinderFilterSet
 from .agreements import AgreementPage, ChronicleEntry
 
 PAGE_SIZE = 50
+# Namesakes shown on a library's profile; the finder lists them all.
+NAMESAKES_SHOWN = 12
+NAMES_PER_PAGE = 50
 
 
 def region_identity():
@@ -75,7 +80,15 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
     def index(self, request):
         locale = Locale.get_active()
         libraries = Library.objects.for_locale(locale).select_related("region")
-        regions = list(Region.objects.filter(locale=locale).order_by("sort_name"))
+        # The regions of this language, from the table kept in a fragment (no query).
+        regions = sorted(
+            (
+                region
+                for region in small_table(Region).values()
+                if region.locale_id == locale.pk and region.live
+            ),
+            key=lambda region: (region.sort_name, region.name),
+        )
         by_country = dict(
             libraries.filter(region__isnull=True, country__isnull=False)
             .values_list("country__code")
@@ -152,20 +165,24 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
     def get_profile_context(self, request, library, locale):
         context = self.get_context(request)
         agreement_keys = ChronicleEntry.objects.filter(
-            library__translation_key=library.translation_key
+            library__translation_key=library.translation_key, live=True
         ).values("agreement__translation_key")
         agreements = list(
             AgreementPage.objects.live()
             .filter(locale=locale, translation_key__in=agreement_keys)
             .order_by("-date_signed")
         )
+        # A common settlement name has hundreds of namesakes: the profile shows the first few,
+        # the finder (linked below them) all of them, a page at a time.
+        namesakes = list(namesakes_of(library.settlement_key, locale, exclude=library)[: NAMESAKES_SHOWN + 1])
         context.update(
             {
                 "library": library,
                 "agreements": agreements,
-                "namesakes": list(namesakes_of(library.settlement_key, locale, exclude=library)),
+                "namesakes": namesakes[:NAMESAKES_SHOWN],
+                "more_namesakes": len(namesakes) > NAMESAKES_SHOWN,
                 "related_sections": related_pages(library, locale),
-                "finder": NamesakeFinderPage.objects.live().filter(locale=locale).first(),
+                "finder": section_page(NamesakeFinderPage, locale.pk),
                 "agreements_index": self.get_parent(),
             }
         )
@@ -194,10 +211,20 @@ class NamesakeFinderPage(BasePage):
         key = normalise_settlement(query)
         context["query"] = query
         context["finder_form"] = form
-        context["shared_names"] = list(shared_settlement_names(locale))
-        context["directory"] = LibraryIndexPage.objects.live().filter(locale=locale).first()
+        # The names most widely shared first, a page at a time.
+        names = shared_settlement_names(locale).order_by("-regions", "-libraries", "settlement_key")
+        names_page = Paginator(names, NAMES_PER_PAGE).get_page(request.GET.get("names"))
+        context["shared_names"] = list(names_page.object_list)
+        context["shared_names_page"] = names_page
+        context["directory"] = section_page(LibraryIndexPage, locale.pk)
         if query:
-            results = list(namesakes_of(key, locale))
-            context["results"] = results
-            context["result_regions"] = len({(lib.region_id, lib.foreign_region) for lib in results})
+            results = namesakes_of(key, locale)
+            totals = results.aggregate(libraries=Count("pk"), regions=Count(region_identity(), distinct=True))
+            paginator = Paginator(results, PAGE_SIZE)
+            paginator.count = totals["libraries"]  # known already: no second COUNT
+            results_page = paginator.get_page(request.GET.get("page"))
+            context["results"] = list(results_page.object_list)
+            context["results_page"] = results_page
+            context["result_count"] = totals["libraries"]
+            context["result_regions"] = totals["regions"]
         return context

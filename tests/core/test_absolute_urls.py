@@ -41,5 +41,11 @@ def test_without_a_request_the_page_site_root_is_used(fresh_site_cache):
     assert absolute_url("/media/a.png", page=home) == "https://vmeste.example.org/media/a.png"
 
 
-def test_a_path_stays_a_path_without_request_or_page():
+def test_without_request_or_page_site_url_is_the_base(settings):
+    settings.SITE_URL = "https://vmeste.example.ru"
+    assert absolute_url("/media/a.png") == "https://vmeste.example.ru/media/a.png"
+
+
+def test_a_path_stays_a_path_without_request_page_or_site_url(settings):
+    settings.SITE_URL = ""
     assert absolute_url("/media/a.png") == "/media/a.png"

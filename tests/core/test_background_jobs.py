@@ -39,7 +39,7 @@ def upload(client, data):
 
 @pytest.mark.django_db
 def test_the_request_returns_at_once_and_the_job_page_follows_the_worker(admin_client_ru, seeded):
-    response = upload(admin_client_ru, library_csv(5000, "bg"))
+    response = upload(admin_client_ru, library_csv(1500, "bg"))
     assert response.status_code == 302
     job = BackgroundJob.objects.get()
     assert not Library.objects.filter(slug__startswith="bg-").exists()  # nothing yet: the worker imports
@@ -50,14 +50,14 @@ def test_the_request_returns_at_once_and_the_job_page_follows_the_worker(admin_c
     assert run_background_jobs() == 1
     job.refresh_from_db()
     assert job.status == BackgroundJob.Status.DONE and job.payload == b""
-    assert (job.done, job.total) == (5000, 5000)
-    assert Library.objects.filter(slug__startswith="bg-", live=True).count() == 5000
-    library = Library.objects.get(slug="bg-4999")
+    assert (job.done, job.total) == (1500, 1500)
+    assert Library.objects.filter(slug__startswith="bg-", live=True).count() == 1500
+    library = Library.objects.get(slug="bg-1499")
     assert library.live_revision_id == library.latest_revision_id
     assert library.latest_revision.content["full_name"] == library.full_name
     page = admin_client_ru.get(response["Location"]).content.decode()
     assert 'data-status="done"' in page and 'http-equiv="refresh"' not in page
-    assert "5000" in page
+    assert "1500" in page
 
 
 @pytest.mark.django_db
@@ -161,7 +161,7 @@ def test_a_killed_worker_leaves_nothing_half_imported_and_a_new_worker_resumes(
 ):
     """Real worker processes on the test database: one is killed in the middle of an import, the
     next one finds the job without a worker and imports the file from the start."""
-    rows = 3000
+    rows = 1200
     with django_db_blocker.unblock():
         job = start_job("libraries.jobs.import_libraries_job", "kill test", payload=library_csv(rows, "kill"))
         first = start_worker()

@@ -68,7 +68,7 @@ def test_a_silent_mail_server_does_not_hold_the_request_or_the_worker(
     port, accepted = silent_server
     settings = {
         "MOVEMENT_COORDINATOR_EMAILS": ["coordinator@example.org"],
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_DELIVERY_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": port,
         "EMAIL_TIMEOUT": 1,

@@ -69,7 +69,7 @@ def test_every_session_has_an_anchor_and_links(client, forum):
     programme = forum.get_programme()
     for item in programme.sessions:
         assert f'id="session-{item.id}"' in html
-        assert f'href="http://localhost{forum.url}#session-{item.id}"' in html
+        assert f'href="http://testserver{forum.url}#session-{item.id}"' in html
         assert f'href="{forum.url}sessions/{item.id}/calendar/"' in html
 
 

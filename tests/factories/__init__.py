@@ -21,6 +21,7 @@ from .news import (
     TopicFactory,
     bulk_news_pages,
 )
+from .opendata import OpenDataPageFactory
 from .partnerships import AgreementIndexPageFactory, AgreementPageFactory
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "NewsPageRegionFactory",
     "NewsPageTopicFactory",
     "OfficialDocumentFactory",
+    "OpenDataPageFactory",
     "ParticipationReportFactory",
     "RegionFactory",
     "StandardPageFactory",

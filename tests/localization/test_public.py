@@ -66,9 +66,9 @@ def test_hreflang_lists_live_translations_and_x_default(client, page_with_englis
     html = client.get("/ru/partnerstvo/").content.decode()
     alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
     assert alternates == {
-        "ru": "http://localhost/ru/partnerstvo/",
-        "en": "http://localhost/en/partnership/",
-        "x-default": "http://localhost/ru/partnerstvo/",
+        "ru": "http://testserver/ru/partnerstvo/",
+        "en": "http://testserver/en/partnership/",
+        "x-default": "http://testserver/ru/partnerstvo/",
     }
 
 

@@ -12,7 +12,7 @@ from wagtail_localize.models import Translation
 
 from home.models import FooterContent
 from localization import roles
-from tests.factories import StandardPageFactory, UserFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,25 +22,6 @@ def forbidden(response):
     if response.status_code == 403:
         return True
     return response.status_code == 302 and "/edit/" not in response["Location"]
-
-
-@pytest.fixture
-def ru_page(home_ru):
-    page = StandardPageFactory(parent=home_ru, title="Исходная страница", slug="ishodnaya")
-    page.save_revision().publish()
-    return page
-
-
-@pytest.fixture
-def en_translation(ru_page, moderator, client):
-    client.force_login(moderator)
-    response = client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[ru_page.id]),
-        {"locales": [ru_page.locale.__class__.objects.get(language_code="en").id]},
-    )
-    assert response.status_code == 302
-    client.logout()
-    return ru_page.get_translation(ru_page.locale.__class__.objects.get(language_code="en"))
 
 
 def publish_data(page):

@@ -97,7 +97,7 @@ def closed_port():
 
 @override_settings(
     MOVEMENT_COORDINATOR_EMAILS=["coordinator@example.org"],
-    EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+    EMAIL_DELIVERY_BACKEND="django.core.mail.backends.smtp.EmailBackend",
     EMAIL_HOST="127.0.0.1",
     EMAIL_PORT=closed_port(),
     EMAIL_TIMEOUT=2,

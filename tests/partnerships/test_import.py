@@ -7,6 +7,7 @@ from django.utils import translation
 
 from core.models import BackgroundJob
 from libraries.models import Library
+from tests.factories import UserFactory
 from tests.helpers import run_background_jobs
 
 pytestmark = pytest.mark.django_db
@@ -127,13 +128,15 @@ def test_admin_upload_of_a_good_file(admin_client_ru):
     assert job.user.username == "root"
 
 
-def test_an_import_by_an_editor_is_a_draft_until_a_moderator_publishes_it(client, django_user_model):
+def test_an_import_by_an_editor_is_a_draft_in_the_moderators_queue(client, django_user_model):
     from django.contrib.auth.models import Group
+    from django.core import mail
 
-    from wagtail.models import WorkflowState
+    from wagtail.models import TaskState, WorkflowState
 
     editor = django_user_model.objects.create_user("importer", "i@example.org", "pw")
     editor.groups.add(Group.objects.get(name="Editors"))
+    moderators = [UserFactory(username=f"queue-moderator-{n}", groups=["Moderators"]) for n in range(2)]
     client.force_login(editor)
     response = upload(client, HEADER + GOOD)
     assert response.status_code == 302
@@ -141,19 +144,36 @@ def test_an_import_by_an_editor_is_a_draft_until_a_moderator_publishes_it(client
     assert not library.live
     assert library.latest_revision.user == editor
     assert library not in Library.objects.for_locale(library.locale)
-    assert not WorkflowState.objects.for_instance(library).exists()
 
-    # A moderator publishes the draft from its latest revision.
-    library.latest_revision.publish()
+    # Every imported draft awaits the Moderators: it is on their dashboard's review queue.
+    for slug in ("imp-a", "imp-b"):
+        state = WorkflowState.objects.for_instance(Library.objects.get(slug=slug)).get()
+        assert state.status == WorkflowState.STATUS_IN_PROGRESS and state.requested_by == editor
+    client.force_login(moderators[0])
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Прохоровская поселковая библиотека" in dashboard
+    # One notice per moderator for the whole file, not one per library.
+    notices = [message for message in mail.outbox if message.to[0].startswith("queue-moderator")]
+    assert sorted(message.to[0] for message in notices) == sorted(m.email for m in moderators)
+    assert all("2" in message.subject for message in notices)
+
+    # A moderator approves; the library is published.
+    task_state = TaskState.objects.get(workflow_state__object_id=str(library.pk), status="in_progress")
+    url = reverse(
+        Library.snippet_viewset.get_url_name("workflow_action"), args=[library.pk, "approve", task_state.pk]
+    )
+    assert client.post(url, {"comment": ""}).status_code in (200, 302)
     library.refresh_from_db()
     assert library.live and library in Library.objects.for_locale(library.locale)
 
     # A later import of the same row by the editor leaves the published version public.
+    client.force_login(editor)
     upload(client, HEADER + GOOD.replace("Прохоровская поселковая", "Прохоровская центральная"))
     library.refresh_from_db()
     assert library.live and library.full_name == "Прохоровская поселковая библиотека"
     assert library.has_unpublished_changes
     assert library.get_latest_revision_as_object().full_name == "Прохоровская центральная библиотека"
+    assert WorkflowState.objects.for_instance(library).filter(status="in_progress").exists()
 
 
 def test_admin_upload_of_a_mixed_file_shows_the_report(admin_client_ru):

@@ -8,6 +8,10 @@ around a pytest run, before Django reads its settings.
 To add a service (Redis, an S3 server, ...): subclass ``lifecycle.Service`` in a module here, with
 ``env_var`` and the ``launch``/``shutdown`` methods (see ``postgres.Postgres``), and add it to
 ``services()``. Start it on a Unix socket or a loopback port inside ``self.workdir``.
+
+Services only some tests need stay out of ``services()`` and are started by a session fixture with
+``lifecycle.running``: ``redis.Redis`` and ``s3.S3`` (moto) for tests/serving and ``make bench``;
+``loopback`` has gunicorn as a service and a relay to PostgreSQL that can play a database fault.
 """
 
 

