@@ -7,7 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 
-class SessionFormat:
+class BuiltInFormat:
+    """The formats the programme knew before they became editable snippets (events.SessionFormat);
+    offered only while no format is published."""
+
     PLENARY = "plenary"
     EXPERT_SESSION = "expert_session"
     DIALOGUE = "dialogue"
@@ -27,6 +30,23 @@ class SessionFormat:
         (SPECIAL_EVENT, _("Special event")),
         (CULTURAL, _("Cultural programme")),
     ]
+
+
+def format_choices():
+    """The published session formats in the editor's language, else the built-in ones."""
+    from events.models.places import SessionFormat
+
+    names = SessionFormat.names()
+    return sorted(names.items(), key=lambda item: item[1]) or BuiltInFormat.CHOICES
+
+
+def format_name(code, names=None):
+    """A format's name in the reader's language: from ``names`` (SessionFormat.names()) or built in."""
+    if names is None:
+        from events.models.places import SessionFormat
+
+        names = SessionFormat.names()
+    return str(names.get(code) or dict(BuiltInFormat.CHOICES).get(code, code or ""))
 
 
 class Provider:
@@ -68,7 +88,7 @@ class SessionBlock(blocks.StructBlock):
     start_time = blocks.TimeBlock(label=_("Starts at"), required=False)
     end_time = blocks.TimeBlock(label=_("Ends at"), required=False)
     title = blocks.CharBlock(label=_("Title"), max_length=500)
-    format = blocks.ChoiceBlock(label=_("Format"), choices=SessionFormat.CHOICES)
+    format = blocks.ChoiceBlock(label=_("Format"), choices=format_choices)
     track_number = blocks.IntegerBlock(
         label=_("Track number"),
         required=False,
@@ -101,14 +121,16 @@ class SessionBlock(blocks.StructBlock):
         form_classname = "struct-block session-block"
         preview_value = {
             "title": "Центральная экспертная сессия",
-            "format": SessionFormat.EXPERT_SESSION,
+            "format": BuiltInFormat.EXPERT_SESSION,
             "hall": "Горьковский зал",
             "recording_url": "https://www.culture.ru/live/broadcast/91474/",
         }
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["format_label"] = dict(SessionFormat.CHOICES).get(value.get("format"), "")
+        programme = (parent_context or {}).get("programme")
+        names = programme.format_names if programme is not None else None
+        context["format_label"] = format_name(value.get("format"), names)
         return context
 
 
@@ -120,7 +142,7 @@ class SessionStreamBlock(blocks.StreamBlock):
         label = _("Sessions")
         template = "events/blocks/session_list_block.html"
         preview_value = [
-            ("session", {"title": "Центральная экспертная сессия", "format": SessionFormat.EXPERT_SESSION})
+            ("session", {"title": "Центральная экспертная сессия", "format": BuiltInFormat.EXPERT_SESSION})
         ]
 
 

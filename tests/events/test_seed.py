@@ -59,8 +59,13 @@ def test_ryazan_forum_carries_every_fact_of_the_programme():
 def test_annual_meeting_and_its_letter():
     page = meeting()
     assert page.kind == "meeting"
-    assert page.venue_name == "Российская государственная библиотека"
-    assert page.venue_address == "Дом Пашкова"
+    (venue,) = page.venue_list()
+    assert (venue.name, venue.address, venue.city) == (
+        "Российская государственная библиотека",
+        "Дом Пашкова",
+        "Москва",
+    )
+    assert venue.library.slug == "rgb"
     assert page.registration_url == "https://www.rsl.ru/"
     assert page.contests.count() == 4
     assert page.directions.count() == 6
