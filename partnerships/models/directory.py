@@ -31,7 +31,9 @@ def namesakes_of(key, locale, exclude=None):
     """Libraries in settlements whose normalised name is ``key``, in the given language."""
     if not key:
         return Library.objects.none()
-    queryset = Library.objects.for_locale(locale).filter(settlement_key=key).select_related("region")
+    queryset = (
+        Library.objects.for_locale(locale).filter(settlement_key=key).select_related("region", "country")
+    )
     if exclude is not None:
         queryset = queryset.exclude(translation_key=exclude.translation_key)
         # Namesakes live in other regions; a library in the same region and town is a neighbour.
@@ -72,7 +74,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index(self, request):
         locale = Locale.get_active()
-        libraries = Library.objects.for_locale(locale).select_related("region")
+        libraries = Library.objects.for_locale(locale).select_related("region", "country")
         regions = list(Region.objects.filter(locale=locale).order_by("sort_name"))
         form = LibraryFilterSet(request.GET, libraries, regions=regions)
         paginator = Paginator(form.qs.order_by("full_name"), PAGE_SIZE)
@@ -93,7 +95,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
     @re_path(r"^(?P<slug>[-a-zA-Z0-9_]+)/$")
     def profile(self, request, slug):
         locale = Locale.get_active()
-        libraries = Library.objects.for_locale(locale).select_related("region", "locale")
+        libraries = Library.objects.for_locale(locale).select_related("region", "country", "locale")
         library = libraries.filter(slug=slug).first()
         if library is None:
             raise Http404

@@ -10,7 +10,7 @@ import pytest
 from wagtail.models import Locale
 
 from events.models import EventPage
-from tests.events.test_frab import json_validator, validate_json, validate_xml, xml_schema  # noqa: F401
+from tests.events.test_frab import validate_json, validate_xml
 from tests.factories import (
     EventHallFactory,
     EventPageFactory,
@@ -93,7 +93,7 @@ def test_frab_rooms_are_halls_with_their_venue_and_type_is_the_format(
     client,
     two_venue_forum,
     json_validator,
-    xml_schema,  # noqa: F811
+    xml_schema,
 ):
     page = two_venue_forum["page"]
     data = validate_json(json_validator, client.get(page.url + "schedule/json/").content)
