@@ -49,6 +49,14 @@ def format_name(code, names=None):
     return str(names.get(code) or dict(BuiltInFormat.CHOICES).get(code, code or ""))
 
 
+class FormatChoiceBlock(blocks.ChoiceBlock):
+    """The session's format code. Stored codes are read as they are: Wagtail would otherwise look
+    every session's value up in the (database) choices each time a programme loads."""
+
+    def to_python(self, value):
+        return value
+
+
 class Provider:
     """Broadcast platforms readers know by name; recognised from the link's host."""
 
@@ -88,7 +96,7 @@ class SessionBlock(blocks.StructBlock):
     start_time = blocks.TimeBlock(label=_("Starts at"), required=False)
     end_time = blocks.TimeBlock(label=_("Ends at"), required=False)
     title = blocks.CharBlock(label=_("Title"), max_length=500)
-    format = blocks.ChoiceBlock(label=_("Format"), choices=format_choices)
+    format = FormatChoiceBlock(label=_("Format"), choices=format_choices)
     track_number = blocks.IntegerBlock(
         label=_("Track number"),
         required=False,
