@@ -11,7 +11,9 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import pgettext_lazy
 
 # The network works on Moscow time (TIME_ZONE): dates of campaigns and events are Moscow dates.
@@ -37,6 +39,50 @@ MONTHS_GENITIVE = [
     pgettext_lazy("month after a day number", "November"),
     pgettext_lazy("month after a day number", "December"),
 ]
+
+
+# A month named alone ("декабрь 2022", "снежань 2022"): the nominative, lower case in Russian and
+# Belarusian, unlike Django's "F" format.
+MONTHS_ALONE = [
+    pgettext_lazy("month alone, with a year", "January"),
+    pgettext_lazy("month alone, with a year", "February"),
+    pgettext_lazy("month alone, with a year", "March"),
+    pgettext_lazy("month alone, with a year", "April"),
+    pgettext_lazy("month alone, with a year", "May"),
+    pgettext_lazy("month alone, with a year", "June"),
+    pgettext_lazy("month alone, with a year", "July"),
+    pgettext_lazy("month alone, with a year", "August"),
+    pgettext_lazy("month alone, with a year", "September"),
+    pgettext_lazy("month alone, with a year", "October"),
+    pgettext_lazy("month alone, with a year", "November"),
+    pgettext_lazy("month alone, with a year", "December"),
+]
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a date the source gives: the day, only the month, or only the year."""
+
+    DAY = "day", pgettext_lazy("date precision", "Day")
+    MONTH = "month", pgettext_lazy("date precision", "Month")
+    YEAR = "year", pgettext_lazy("date precision", "Year")
+
+
+def truncate_date(value, precision):
+    """The first day of the period a date of this precision names (stored so that it sorts)."""
+    if value is None or precision == DatePrecision.DAY:
+        return value
+    return value.replace(day=1) if precision == DatePrecision.MONTH else value.replace(month=1, day=1)
+
+
+def partial_date(value, precision=DatePrecision.DAY):
+    """A date as precisely as it is known: "25 октября 2024", "декабрь 2022", "2022"."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return f"{MONTHS_ALONE[value.month - 1]} {value.year}"
+    return date_format(value, "DATE_FORMAT")
 
 
 def as_date(value):

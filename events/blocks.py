@@ -11,7 +11,10 @@ from wagtail import blocks
 from core.blocks import preview
 
 
-class SessionFormat:
+class BuiltInFormat:
+    """The formats the programme knew before they became editable snippets (events.SessionFormat);
+    offered only while no format is published."""
+
     PLENARY = "plenary"
     EXPERT_SESSION = "expert_session"
     DIALOGUE = "dialogue"
@@ -31,6 +34,31 @@ class SessionFormat:
         (SPECIAL_EVENT, _("Special event")),
         (CULTURAL, _("Cultural programme")),
     ]
+
+
+def format_choices():
+    """The published session formats in the editor's language, else the built-in ones."""
+    from events.models.places import SessionFormat
+
+    names = SessionFormat.names()
+    return sorted(names.items(), key=lambda item: item[1]) or BuiltInFormat.CHOICES
+
+
+def format_name(code, names=None):
+    """A format's name in the reader's language: from ``names`` (SessionFormat.names()) or built in."""
+    if names is None:
+        from events.models.places import SessionFormat
+
+        names = SessionFormat.names()
+    return str(names.get(code) or dict(BuiltInFormat.CHOICES).get(code, code or ""))
+
+
+class FormatChoiceBlock(blocks.ChoiceBlock):
+    """The session's format code. Stored codes are read as they are: Wagtail would otherwise look
+    every session's value up in the (database) choices each time a programme loads."""
+
+    def to_python(self, value):
+        return value
 
 
 class Provider:
@@ -72,7 +100,7 @@ class SessionBlock(blocks.StructBlock):
     start_time = blocks.TimeBlock(label=_("Starts at"), required=False)
     end_time = blocks.TimeBlock(label=_("Ends at"), required=False)
     title = blocks.CharBlock(label=_("Title"), max_length=500)
-    format = blocks.ChoiceBlock(label=_("Format"), choices=SessionFormat.CHOICES)
+    format = FormatChoiceBlock(label=_("Format"), choices=format_choices)
     track_number = blocks.IntegerBlock(
         label=_("Track number"),
         required=False,
@@ -106,7 +134,7 @@ class SessionBlock(blocks.StructBlock):
         preview_value = preview(
             {
                 "title": pgettext_lazy("block preview", "Central expert session"),
-                "format": SessionFormat.EXPERT_SESSION,
+                "format": BuiltInFormat.EXPERT_SESSION,
                 "hall": pgettext_lazy("block preview", "Gorky Hall"),
                 "recording_url": "https://www.culture.ru/live/broadcast/91474/",
             }
@@ -114,7 +142,9 @@ class SessionBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["format_label"] = dict(SessionFormat.CHOICES).get(value.get("format"), "")
+        programme = (parent_context or {}).get("programme")
+        names = programme.format_names if programme is not None else None
+        context["format_label"] = format_name(value.get("format"), names)
         return context
 
 
@@ -131,7 +161,7 @@ class SessionStreamBlock(blocks.StreamBlock):
                     "session",
                     {
                         "title": pgettext_lazy("block preview", "Central expert session"),
-                        "format": SessionFormat.EXPERT_SESSION,
+                        "format": BuiltInFormat.EXPERT_SESSION,
                     },
                 )
             ]

@@ -69,7 +69,7 @@ def session_vevent(page, session, url):
     vevent = _base_vevent(f"session-{session.id}@vmeste-silnee", session.title, url)
     value = session.value
     _set_times(vevent, session.day.date, session.day.date, value.get("start_time"), value.get("end_time"))
-    location = page.location_text(hall=session.hall_name)
+    location = page.location_text(hall=session.hall_name, venue=session.venue)
     if location:
         vevent.add("location", location)
     lines = [page.title]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.dates import SITE_TIMEZONE
 
-from .blocks import Provider, SessionFormat
+from .blocks import Provider, format_name
 
 # A session with a start and no end is taken to last an hour (frab needs a duration, "now" an end).
 DEFAULT_DURATION = datetime.timedelta(hours=1)
@@ -44,6 +44,7 @@ class Session:
     value: object  # the block's StructValue
     block: object  # the bound block, for include_block
     hall: object = None  # the matching EventHall, when the name matches one
+    format_names: dict = field(default_factory=dict)  # code → name, shared by the programme
 
     def __getattr__(self, name):
         # Block fields read as attributes: session.title, session.start_time…
@@ -61,6 +62,11 @@ class Session:
         return self.hall.name if self.hall is not None else self.value.get("hall", "")
 
     @property
+    def venue(self):
+        """The venue of the session's hall, if the hall names one."""
+        return self.hall.venue if self.hall is not None else None
+
+    @property
     def moderator_list(self):
         return _lines(self.value.get("moderators"))
 
@@ -71,8 +77,7 @@ class Session:
     @property
     def format_label(self):
         """The session's format as the reader's language names it."""
-        code = self.value.get("format") or ""
-        return str(dict(SessionFormat.CHOICES).get(code, code))
+        return format_name(self.value.get("format"), self.format_names)
 
     @property
     def provider_code(self):
@@ -155,7 +160,10 @@ class Day:
 class Programme:
     def __init__(self, page, halls):
         self.page = page
+        from events.models.places import SessionFormat
+
         self.halls = list(halls)
+        self.format_names = SessionFormat.names()
         halls_by_name = {normalise(hall.name): hall for hall in self.halls}
         self.days = []
         for day_block in page.programme:
@@ -171,6 +179,7 @@ class Programme:
                         value=child.value,
                         block=child,
                         hall=halls_by_name.get(normalise(child.value.get("hall"))),
+                        format_names=self.format_names,
                     )
                 )
             self.days.append(day)
@@ -184,10 +193,22 @@ class Programme:
 
         The key is stable across edits and languages (a hall's translation key)."""
         if session.hall is not None:
-            return session.hall.name, f"hall:{session.hall.translation_key}"
+            venue = session.hall.venue
+            # With several venues a hall's name alone is ambiguous: "Hall (Venue)".
+            name = (
+                f"{session.hall.name} ({venue.name})" if venue is not None and self.venue_count > 1 else None
+            )
+            return name or session.hall.name, f"hall:{session.hall.translation_key}"
         if session.hall_name:
             return session.hall_name, f"hall:{self.page.translation_key}:{normalise(session.hall_name)}"
+        venues = self.page.venue_list()
+        if venues:
+            return venues[0].name, f"venue:{venues[0].translation_key}"
         return self.page.venue_name or self.page.city or self.page.title, f"venue:{self.page.translation_key}"
+
+    @property
+    def venue_count(self):
+        return len(self.page.venue_list())
 
     def now_and_next(self, moment=None):
         """Per room, the sessions running at ``moment`` (now in Moscow by default) and the next one

@@ -101,7 +101,7 @@ class AgreementsDataSet(DataSet):
 
     def rows(self, locale, base_url):
         today = timezone.localdate()
-        for page in self.queryset(locale).prefetch_related("areas"):
+        for page in self.queryset(locale).prefetch_related("areas", "signatories"):
             entries = page.chronicle_entries()
             partners = page.partners_on(today, entries=entries)
             yield {
@@ -110,7 +110,12 @@ class AgreementsDataSet(DataSet):
                 "kind": page.kind,
                 "kind_label": str(page.get_kind_display()),
                 "date_signed": page.date_signed.isoformat() if page.date_signed else "",
+                "date_signed_precision": page.date_signed_precision,
                 "place_signed": page.place_signed,
+                "signatories": [
+                    ", ".join(part for part in (row.name, row.position) if part)
+                    for row in page.signatories.all()
+                ],
                 "status": str(page.status_on(today, entries=entries)),
                 "partner_slugs": [library.slug for library in partners],
                 "partners": [library.full_name for library in partners],
@@ -254,7 +259,9 @@ DATASETS = {
                 ("kind", _("Kind of agreement (code)")),
                 ("kind_label", _("Kind of agreement")),
                 ("date_signed", _("Date of signing"), "date"),
+                ("date_signed_precision", _("Precision of the date of signing: day, month or year")),
                 ("place_signed", _("Place of signing")),
+                ("signatories", _("Signatories (name, position)"), "list"),
                 ("status", _("Status today")),
                 ("partner_slugs", _("Keys of the partner libraries"), "list"),
                 ("partners", _("Partner libraries"), "list"),

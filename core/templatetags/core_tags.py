@@ -109,6 +109,12 @@ def date_range(start, end=None):
 register.filter("date_range", date_range)
 
 
+@register.filter
+def partial_date(value, precision="day"):
+    """``{{ page.date_signed|partial_date:page.date_signed_precision }}``: "декабрь 2022" for a month."""
+    return dates.partial_date(value, precision or "day")
+
+
 @register.simple_tag
 def lang_if_other(obj):
     """` lang="ru"` for content shown in another language than the page's.

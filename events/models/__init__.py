@@ -7,8 +7,10 @@ from .inlines import (
     EventHall,
     EventKeyQuestion,
     EventParticipant,
+    EventVenue,
 )
 from .pages import EventIndexPage, EventKind, EventPage
+from .places import SessionFormat, Venue
 
 __all__ = [
     "EventContact",
@@ -22,4 +24,7 @@ __all__ = [
     "EventKind",
     "EventPage",
     "EventParticipant",
+    "EventVenue",
+    "SessionFormat",
+    "Venue",
 ]

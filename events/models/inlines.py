@@ -9,11 +9,37 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 
+class EventVenue(TranslatableMixin, Orderable):
+    """A venue of the event; an event may take place in several buildings."""
+
+    page = ParentalKey("events.EventPage", related_name="event_venues", on_delete=models.CASCADE)
+    venue = models.ForeignKey(
+        "events.Venue", verbose_name=_("venue"), on_delete=models.PROTECT, related_name="event_links"
+    )
+
+    override_translatable_fields = [SynchronizedField("venue")]
+    panels = [FieldPanel("venue")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+
+
 class EventHall(TranslatableMixin, Orderable):
     page = ParentalKey("events.EventPage", related_name="halls", on_delete=models.CASCADE)
     name = models.CharField(_("name"), max_length=255)
+    venue = models.ForeignKey(
+        "events.Venue",
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The building the hall is in (one of the event's venues)."),
+    )
 
-    panels = [FieldPanel("name")]
+    override_translatable_fields = [SynchronizedField("venue")]
+    panels = [FieldPanel("name"), FieldPanel("venue")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("hall")

@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.dates import SITE_TIMEZONE, validate_span
-from core.i18n import localized_by_pk
+from core.i18n import localized_by_pk, localized_rows
 from core.jsonld import json_ld
 from core.methods import accepts_post
 from core.models import BasePage
@@ -208,8 +208,10 @@ class EventPage(RoutablePageMixin, BasePage):
             heading=_("When"),
         ),
         MultiFieldPanel(
-            [FieldPanel("city"), FieldPanel("venue_name"), FieldPanel("venue_address")], heading=_("Where")
+            [FieldPanel("city"), FieldPanel("venue_name"), FieldPanel("venue_address")],
+            heading=_("Where (one place without a venue record)"),
         ),
+        InlinePanel("event_venues", label=_("Venues")),
         InlinePanel("halls", label=_("Halls")),
         InlinePanel("participants", label=_("Organisers and supporters")),
         FieldPanel("main_theme"),
@@ -285,14 +287,59 @@ class EventPage(RoutablePageMixin, BasePage):
             for s in self.get_programme().sessions
         )
 
-    def location_text(self, hall=""):
-        parts = [hall, self.venue_name, self.venue_address, self.city]
-        return ", ".join(part for part in parts if part)
+    def venue_list(self):
+        """The event's venues in the reader's language, in the editor's order."""
+        if not hasattr(self, "_venues"):
+            self._venues = localized_rows(link.venue for link in self.event_venues.select_related("venue"))
+        return self._venues
+
+    def location_text(self, hall="", venue=None):
+        """Where: the hall, then its venue (or the event's venues, or the legacy venue fields)."""
+        if venue is not None:
+            places = [venue.text()]
+        elif self.venue_list():
+            places = [item.text() for item in self.venue_list()]
+        else:
+            places = [", ".join(part for part in (self.venue_name, self.venue_address, self.city) if part)]
+        where = "; ".join(place for place in places if place)
+        return ", ".join(part for part in (hall, where) if part)
 
     def get_programme(self):
         if not hasattr(self, "_programme"):
-            self._programme = Programme(self, self.halls.all())
+            halls = list(self.halls.select_related("venue"))
+            # A hall keeps its venue as chosen; readers see the venue's translation.
+            for hall, venue in zip(halls, localized_rows(hall.venue for hall in halls), strict=True):
+                hall.venue = venue
+            self._programme = Programme(self, halls)
         return self._programme
+
+    def places_json_ld(self):
+        """schema.org Places: one per venue with its address; the legacy venue fields otherwise.
+        A place always has a name (the city at least); with nothing known there is none."""
+        places = []
+        for venue in self.venue_list():
+            place = {"@type": "Place", "name": venue.name}
+            address = {"@type": "PostalAddress"}
+            if venue.address:
+                address["streetAddress"] = venue.address
+            if venue.city:
+                address["addressLocality"] = venue.city
+            if len(address) > 1:
+                address["addressCountry"] = "RU"
+                place["address"] = address
+            places.append(place)
+        if places:
+            return places
+        name = self.venue_name or self.city
+        if not name:
+            return []
+        place = {"@type": "Place", "name": name}
+        address = ", ".join(part for part in (self.venue_address, self.city) if part)
+        if address:
+            place["address"] = {"@type": "PostalAddress", "streetAddress": address}
+            if self.city:
+                place["address"]["addressLocality"] = self.city
+        return [place]
 
     def participants_by_role(self):
         rows = list(self.participants.all())
@@ -319,13 +366,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 return datetime.datetime.combine(day, time, tzinfo=SITE_TIMEZONE).isoformat()
             return day.isoformat()
 
-        place = {"@type": "Place", "name": self.venue_name or self.city}
-        address = ", ".join(part for part in (self.venue_address, self.city) if part)
-        if address:
-            place["address"] = {"@type": "PostalAddress", "streetAddress": address}
-            if self.city:
-                place["address"]["addressLocality"] = self.city
-        locations = [place]
+        locations = self.places_json_ld()
         if has_broadcast:
             locations.append(
                 {"@type": "VirtualLocation", "url": self.broadcast_url or self.get_full_url(request)}
@@ -350,10 +391,11 @@ class EventPage(RoutablePageMixin, BasePage):
             "eventAttendanceMode": "https://schema.org/MixedEventAttendanceMode"
             if has_broadcast
             else "https://schema.org/OfflineEventAttendanceMode",
-            "location": locations if len(locations) > 1 else place,
             "url": self.get_full_url(request),
             "inLanguage": self.locale.language_code,
         }
+        if locations:
+            data["location"] = locations if len(locations) > 1 else locations[0]
         description = self.get_meta_description() or self.main_theme
         if description:
             data["description"] = description

@@ -9,7 +9,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core.i18n import LocalizedQuerySet
+from core.i18n import LocalizedQuerySet, localized_row
 from core.models import PublishableSnippetMixin
 from core.slugs import latin_slug
 from libraries.naming import normalise_settlement
@@ -238,6 +238,15 @@ class Library(TranslatableMixin, PublishableSnippetMixin, index.Indexed, models.
     def region_name(self):
         """The region for display: the Russian subject or the free-text region abroad."""
         return self.region.name if self.region_id else self.foreign_region
+
+    @property
+    def country_name(self):
+        """The country in the reader's language."""
+        return localized_row(self.country).name if self.country_id else ""
+
+    @property
+    def is_abroad(self):
+        return bool(self.country_id) and self.country.code != Country.RUSSIA
 
     @property
     def settlement_label(self):

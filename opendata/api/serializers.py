@@ -95,8 +95,12 @@ class AgreementSerializer(serializers.Serializer):
     html_url = serializers.SerializerMethodField()
     kind = serializers.ChoiceField(choices=AgreementPage.Kind.choices)
     kind_label = serializers.CharField(source="get_kind_display")
-    date_signed = serializers.DateField(allow_null=True)
+    date_signed = serializers.DateField(
+        allow_null=True, help_text=_("The first day of the month or year when only those are known.")
+    )
+    date_signed_precision = serializers.ChoiceField(choices=["day", "month", "year"])
     place_signed = serializers.CharField()
+    signatories = serializers.SerializerMethodField()
     status = serializers.SerializerMethodField(help_text=_("not_started, active or ended, today."))
     partners = serializers.SerializerMethodField(help_text=_("Partner libraries today."))
     areas = serializers.SerializerMethodField()
@@ -118,6 +122,16 @@ class AgreementSerializer(serializers.Serializer):
     def get_partners(self, page) -> list[dict]:
         partners = page.partners_on(timezone.localdate(), entries=self._entries(page))
         return LibraryRefSerializer(partners, many=True).data
+
+    def get_signatories(self, page) -> list[dict]:
+        return [
+            {
+                "name": row.name,
+                "position": row.position,
+                "library": row.library.slug if row.library_id else None,
+            }
+            for row in page.signatories.select_related("library")
+        ]
 
     def get_areas(self, page) -> list[str]:
         return [area.title for area in page.areas.all()]

@@ -3,6 +3,7 @@ from .agreements import (
     AgreementDocument,
     AgreementIndexPage,
     AgreementPage,
+    AgreementSignatory,
     ChronicleEntry,
     Status,
     partners_from_entries,
@@ -14,6 +15,7 @@ from .regulation import RegulationPage
 __all__ = [
     "AgreementArea",
     "AgreementDocument",
+    "AgreementSignatory",
     "AgreementIndexPage",
     "AgreementPage",
     "ChronicleEntry",

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model
@@ -18,6 +18,7 @@ from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.dates import DatePrecision, partial_date, truncate_date
 from core.i18n import localized_rows
 from core.inlines import attach_related
 from core.models import BasePage, PublishableSnippetMixin
@@ -62,7 +63,15 @@ class AgreementPage(RoutablePageMixin, BasePage):
         SAME_NAMED = "same_named", _("Cooperation of libraries in same-named settlements")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.BILATERAL)
-    date_signed = models.DateField(_("date of signing"), null=True, blank=True)
+    date_signed = models.DateField(
+        _("date of signing"),
+        null=True,
+        blank=True,
+        help_text=_("When the source gives only the month or the year: any day of it, and the precision."),
+    )
+    date_signed_precision = models.CharField(
+        _("precision of the date"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
     place_signed = models.CharField(_("place of signing"), max_length=255, blank=True)
     regulation = models.ForeignKey(
         "wagtailcore.Page",
@@ -79,12 +88,13 @@ class AgreementPage(RoutablePageMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("kind"),
-                FieldPanel("date_signed"),
+                FieldRowPanel([FieldPanel("date_signed"), FieldPanel("date_signed_precision")]),
                 FieldPanel("place_signed"),
                 PageChooserPanel("regulation", "partnerships.RegulationPage"),
             ],
             heading=_("Agreement"),
         ),
+        InlinePanel("signatories", label=_("Signatories")),
         InlinePanel("areas", label=_("Areas of cooperation")),
         FieldPanel("body"),
         InlinePanel("documents", label=_("Documents")),
@@ -93,6 +103,7 @@ class AgreementPage(RoutablePageMixin, BasePage):
     api_fields = [
         APIField("kind"),
         APIField("date_signed"),
+        APIField("date_signed_precision"),
         APIField("place_signed"),
         APIField("introduction"),
         APIField("body"),
@@ -109,6 +120,20 @@ class AgreementPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
+
+    def save(self, *args, **kwargs):
+        # Stored as the first day of the month or year it names, so agreements sort by date.
+        self.date_signed = truncate_date(self.date_signed, self.date_signed_precision)
+        super().save(*args, **kwargs)
+
+    def date_signed_display(self):
+        return partial_date(self.date_signed, self.date_signed_precision)
+
+    def signatory_list(self):
+        rows = list(self.signatories.select_related("library"))
+        for row, library in zip(rows, localized_rows(row.library for row in rows), strict=True):
+            row.library_local = library
+        return rows
 
     # -- the chronicle ------------------------------------------------------
     def chronicle(self):
@@ -216,6 +241,33 @@ class AgreementArea(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.title
+
+
+class AgreementSignatory(TranslatableMixin, Orderable):
+    """A person who signed the agreement, with the position and the library they signed for."""
+
+    page = ParentalKey(AgreementPage, related_name="signatories", on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=255)
+    position = models.CharField(_("position"), max_length=500, blank=True)
+    library = models.ForeignKey(
+        Library,
+        verbose_name=_("library"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    # The library link is kept as chosen; readers see the library's translation.
+    override_translatable_fields = [SynchronizedField("library")]
+    panels = [FieldPanel("name"), FieldPanel("position"), FieldPanel("library")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+
+    def __str__(self):
+        return self.name
 
 
 class AgreementDocument(TranslatableMixin, Orderable):

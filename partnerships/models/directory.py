@@ -38,7 +38,9 @@ def namesakes_of(key, locale, exclude=None):
     """Libraries in settlements whose normalised name is ``key``, in the given language."""
     if not key:
         return Library.objects.none()
-    queryset = Library.objects.for_locale(locale).filter(settlement_key=key).select_related("region")
+    queryset = (
+        Library.objects.for_locale(locale).filter(settlement_key=key).select_related("region", "country")
+    )
     if exclude is not None:
         queryset = queryset.exclude(translation_key=exclude.translation_key)
         # Namesakes live in other regions; a library in the same region and town is a neighbour.
@@ -79,7 +81,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index(self, request):
         locale = Locale.get_active()
-        libraries = Library.objects.for_locale(locale).select_related("region")
+        libraries = Library.objects.for_locale(locale).select_related("region", "country")
         # The regions of this language, from the table kept in a fragment (no query).
         regions = sorted(
             (
@@ -152,7 +154,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
     @re_path(r"^(?P<slug>[-a-zA-Z0-9_]+)/$")
     def profile(self, request, slug):
         locale = Locale.get_active()
-        libraries = Library.objects.for_locale(locale).select_related("region", "locale")
+        libraries = Library.objects.for_locale(locale).select_related("region", "country", "locale")
         library = libraries.filter(slug=slug).first()
         if library is None:
             raise Http404

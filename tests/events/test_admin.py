@@ -14,6 +14,7 @@ from events.models import EventIndexPage, EventPage
 from home.models import HomePage
 
 EMPTY_INLINES = (
+    "event_venues",
     "halls",
     "participants",
     "key_questions",

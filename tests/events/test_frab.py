@@ -4,10 +4,8 @@ import datetime
 import json
 import re
 import uuid
-from pathlib import Path
 from urllib.parse import urlsplit
 
-import jsonschema
 import pytest
 from lxml import etree
 
@@ -15,24 +13,6 @@ from events.models import EventPage
 from tests.factories import EventHallFactory, EventPageFactory, day, session
 
 pytestmark = pytest.mark.django_db
-
-# Public specifications kept beside the repository, not in it (see their README for source and licence).
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
-
-
-@pytest.fixture(scope="module")
-def xml_schema():
-    path = REFERENCE / "schedule.xml.xsd"
-    assert path.exists(), f"the c3voc XML schema is expected at {path}"
-    return etree.XMLSchema(etree.parse(str(path)))
-
-
-@pytest.fixture(scope="module")
-def json_validator():
-    path = REFERENCE / "schedule.schema.json"
-    assert path.exists(), f"the c3voc JSON schema is expected at {path}"
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    return jsonschema.Draft6Validator(schema, format_checker=jsonschema.Draft6Validator.FORMAT_CHECKER)
 
 
 def validate_xml(schema, content):

@@ -4,7 +4,9 @@ import uuid
 import factory
 import wagtail_factories
 
-from events.models import EventHall, EventIndexPage, EventPage
+from wagtail.models import Locale
+
+from events.models import EventHall, EventIndexPage, EventPage, EventVenue, SessionFormat, Venue
 
 
 class EventIndexPageFactory(wagtail_factories.PageFactory):
@@ -31,6 +33,30 @@ class EventHallFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = EventHall
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Библиотека {n}")
+    address = factory.Sequence(lambda n: f"ул. Ленина, {n}")
+    city = "Рязань"
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="ru"))
+
+    class Meta:
+        model = Venue
+
+
+class EventVenueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventVenue
+
+
+class SessionFormatFactory(factory.django.DjangoModelFactory):
+    code = factory.Sequence(lambda n: f"format-{n}")
+    name = factory.Sequence(lambda n: f"Формат {n}")
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="ru"))
+
+    class Meta:
+        model = SessionFormat
 
 
 def session(title, *, track=None, hall="", start=None, end=None, fmt="seminar", **extra):

@@ -51,8 +51,8 @@ def test_every_seeded_page_and_snippet_exists_live_in_every_language():
                 assert target.live, f"{record.key}:{code} is not live"
             assert SeedRecord.objects.filter(key=f"{record.key}:{code}").exists()
         checked += 1
-    # 15 pages, the footer, 8 libraries, 2 letters, 2 topics.
-    assert checked == 28
+    # 15 pages, the footer, 8 libraries, 2 letters, 2 topics, 14 session formats, 2 venues.
+    assert checked == 44
 
 
 def test_home_page_is_translated_into_belarusian():

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from movement.models import MovementPage
-from partnerships.models import AgreementIndexPage, ChronicleEntry
+from partnerships.models import AgreementIndexPage, AgreementSignatory, ChronicleEntry
 from tests.factories import (
     AgreementPageFactory,
     CampaignPageFactory,
@@ -118,9 +118,15 @@ def test_seeded_regions_are_listed_in_every_language(client, seeded):
 def test_agreements_carry_partners_and_the_chronicle_with_corrections(client, seeded, libraries):
     parent = AgreementIndexPage.objects.get(locale__language_code="ru")
     agreement = AgreementPageFactory(
-        parent=parent, slug="api-agreement", date_signed=datetime.date(2024, 1, 10)
+        parent=parent,
+        slug="api-agreement",
+        date_signed=datetime.date(2024, 1, 10),
+        date_signed_precision="month",
     )
     central, village, _draft = libraries
+    AgreementSignatory.objects.create(
+        page=agreement, name="Иванов И.И.", position="директор", library=central, locale=agreement.locale
+    )
     ChronicleEntry.objects.create(
         agreement=agreement, date=datetime.date(2024, 1, 10), kind="join", library=central
     )
@@ -132,6 +138,8 @@ def test_agreements_carry_partners_and_the_chronicle_with_corrections(client, se
     )
     data = get_json(client, f"/api/v2/agreements/{agreement.pk}/")
     assert data["title"] == agreement.title and data["slug"] == "api-agreement"
+    assert (data["date_signed"], data["date_signed_precision"]) == ("2024-01-01", "month")
+    assert data["signatories"] == [{"name": "Иванов И.И.", "position": "директор", "library": "api-central"}]
     assert data["partners"] == [{"slug": "api-central", "name": "Центральная библиотека"}]
     assert data["status"] == "ended"  # one partner left after the correction
     assert [(e["kind"], e["corrects"]) for e in data["chronicle"]] == [
