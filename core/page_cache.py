@@ -230,7 +230,7 @@ class PageCacheMiddleware:
             if not request.path.startswith(("/static/", "/media/")):
                 _mark(response, public=False)
             return response
-        use_cache = enabled()
+        use_cache = enabled() and getattr(settings, "PAGE_CACHE_PAGES", True)
         token = generation() if use_cache else None
         key = page_key(request, self.variants, token) if use_cache else None
         if use_cache:

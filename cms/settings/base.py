@@ -294,6 +294,8 @@ else:
 
 # The page cache (core/page_cache.py): anonymous GET/HEAD of public pages, purged on every publish.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", bool(REDIS_URL))
+# 0 keeps the frame's fragments but renders every page (what a page-cache miss costs; make bench).
+PAGE_CACHE_PAGES = env_bool("PAGE_CACHE_PAGES", True)
 PAGE_CACHE_SECONDS = env_number("PAGE_CACHE_SECONDS", 6 * 60 * 60, int)
 # How long a CDN or proxy may keep a page (Cache-Control s-maxage); keep it short unless
 # FRONTEND_CACHE_PURGE_URL lets publishing purge the proxy.

@@ -43,7 +43,7 @@ def test_pages_are_split_into_bounded_sitemap_pages(client, monkeypatch):
     assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
-def test_library_profiles_have_a_sitemap_per_language(client, monkeypatch):
+def test_library_profiles_have_a_sitemap_per_language(client, monkeypatch, seeded):
     monkeypatch.setattr(LibraryProfileSitemap, "limit", 2)
     libraries = [LibraryFactory(full_name=f"Библиотека карты {n}", slug=f"karta-lib-{n}") for n in range(3)]
     hidden = LibraryFactory(full_name="Неопубликованная библиотека", slug="karta-hidden", live=False)

@@ -105,7 +105,8 @@ def test_at_seed_size(page_type, seeded, page_cache_on, client):
     assert len(queries) <= MAX_QUERIES, report(url, queries)
 
 
-@pytest.mark.parametrize("page_type", PAGES)
+# Languages differ in the frame only, which the seed-size test covers: the rows are the point here.
+@pytest.mark.parametrize("page_type", [name for name in PAGES if not name.endswith("_en")])
 def test_with_many_rows(page_type, large, db, page_cache_on, client):
     url = large[page_type]
     _response, queries = queries_on_a_miss(client, url)
