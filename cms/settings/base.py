@@ -392,6 +392,8 @@ PAGE_CACHE_PURGE_MODELS = [
     "home.FooterContent",
     "partnerships.ChronicleEntry",
     "movement.ParticipationReport",
+    "events.Venue",
+    "events.SessionFormat",
 ]
 
 # Only the embeddable widget may be framed; it says so itself (frame-ancestors and xframe exemption).

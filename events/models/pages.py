@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.dates import SITE_TIMEZONE, validate_span
-from core.i18n import localized_by_pk, localized_rows
+from core.i18n import localized_by_pk
 from core.jsonld import json_ld
 from core.methods import accepts_post
 from core.models import BasePage
@@ -34,6 +34,7 @@ from events.programme import Programme, normalise
 from libraries.models import Library
 
 from .inlines import EventParticipant
+from .places import Venue
 
 
 class EventKind(models.TextChoices):
@@ -108,7 +109,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         """The upcoming events of this language (the nearest ``calendar_size``), one VEVENT each."""
         cal = calendar.new_calendar(self.title)
         upcoming = self.events().filter(last_day__gte=_today()).order_by("start_date", "pk")
-        upcoming = upcoming[: self.calendar_size]
+        # Each event's venues with it: one query for the page of events, not one per event.
+        upcoming = upcoming[: self.calendar_size].prefetch_related("event_venues")
         for event in upcoming:
             cal.add_component(calendar.event_vevent(event, event.get_full_url(request)))
         return calendar.response(cal, f"{self.slug}.ics")
@@ -242,6 +244,7 @@ class EventPage(RoutablePageMixin, BasePage):
     # Served with its inline lists in the page's own query (core.inlines).
     serve_inlines = (
         "halls",
+        "event_venues",
         "participants",
         "key_questions",
         "directions",
@@ -290,7 +293,10 @@ class EventPage(RoutablePageMixin, BasePage):
     def venue_list(self):
         """The event's venues in the reader's language, in the editor's order."""
         if not hasattr(self, "_venues"):
-            self._venues = localized_rows(link.venue for link in self.event_venues.select_related("venue"))
+            venues = localized_by_pk(Venue, [link.venue_id for link in self.event_venues.all()])
+            self._venues = [
+                venues[link.venue_id] for link in self.event_venues.all() if link.venue_id in venues
+            ]
         return self._venues
 
     def location_text(self, hall="", venue=None):
@@ -306,10 +312,12 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def get_programme(self):
         if not hasattr(self, "_programme"):
-            halls = list(self.halls.select_related("venue"))
-            # A hall keeps its venue as chosen; readers see the venue's translation.
-            for hall, venue in zip(halls, localized_rows(hall.venue for hall in halls), strict=True):
-                hall.venue = venue
+            halls = list(self.halls.all())
+            # A hall keeps its venue as chosen; readers see the venue's translation (no query: venues
+            # are a small table kept in a fragment).
+            venues = localized_by_pk(Venue, [hall.venue_id for hall in halls])
+            for hall in halls:
+                hall.venue = venues.get(hall.venue_id)
             self._programme = Programme(self, halls)
         return self._programme
 

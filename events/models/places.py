@@ -16,6 +16,9 @@ from core.models import PublishableSnippetMixin
 class Venue(TranslatableMixin, index.Indexed, models.Model):
     """A building where events take place: a library or any other organisation, with its address."""
 
+    # A few dozen rows: pages read them whole from a fragment of the page cache (core.i18n).
+    translations_in_fragment = True
+
     name = models.CharField(_("name"), max_length=500, help_text=_("e.g. Russian State Library"))
     address = models.CharField(_("address"), max_length=500, blank=True, help_text=_("e.g. Pashkov House"))
     city = models.CharField(_("city"), max_length=255, blank=True)

@@ -112,6 +112,8 @@ def _token(html):
 
 def test_a_first_time_visitor_served_a_cached_form_can_post_it(page_cache, seeded):
     campaign = CampaignPage.objects.get(locale__language_code="ru")
+    campaign.reports_after_end = True  # the seeded flash mob is over: its form stays open for this test
+    campaign.save(update_fields=["reports_after_end"])
     first = Client(enforce_csrf_checks=True)
     first.get(campaign.url)
     visitor = Client(enforce_csrf_checks=True)
@@ -121,7 +123,6 @@ def test_a_first_time_visitor_served_a_cached_form_can_post_it(page_cache, seede
     assert "private" in page["Cache-Control"]
     assert "csrftoken" in page.cookies
     token = _token(page.content.decode())
-    assert token != _token(first.get(campaign.url).content.decode()) or True
     action = campaign.url + campaign.reverse_subpage("participate")
     answer = visitor.post(action, {"csrfmiddlewaretoken": token, "library_name": ""})
     assert answer.status_code != 403
