@@ -37,7 +37,7 @@ messages:
 ## cluster itself (tests/plugin.py), so a plain `.venv/bin/pytest` does too.
 TEST_PROCESSES ?= 2
 test: lint
-	$(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile
+	$(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile $(PYTEST_ARGS)
 
 ## make fuzz: the fuzz test with every hostile value in every parameter alone (longer than the suite's).
 fuzz:

@@ -81,9 +81,9 @@ class TestDatabases:
         self.current = None  # the variant the connection points at
 
     # -- server-level statements, on a connection of their own ----------------------------------
-    def admin(self):
+    def admin(self, dbname="postgres"):
         settings = self.connection.settings_dict
-        params = {"dbname": "postgres", "autocommit": True}
+        params = {"dbname": dbname, "autocommit": True}
         for key in ("HOST", "PORT", "USER", "PASSWORD"):
             if settings.get(key):
                 params[key.lower()] = str(settings[key])
