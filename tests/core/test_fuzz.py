@@ -37,8 +37,8 @@ HOSTILE = [
     "%25%0D%0ASet-Cookie%3A%20x%3D1",
     "",
 ]
-# Each parameter alone gets these in the suite (a Unicode digit, an overlong and an undecodable value).
-SHARP = ["%C2%B2", "x" * 3000, "%ff%fe", "-1"]
+# Each parameter alone gets these in the suite (a Unicode digit and an undecodable value).
+SHARP = ["%C2%B2", "%ff%fe"]
 # Parameters some views read though no link on the site carries them.
 KNOWN_PARAMS = {"q", "page", "p", "type", "size", "next", "choice", "year", "region", "kind", "topic"}
 ODD_PATHS = [
