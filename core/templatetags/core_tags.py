@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from core import dates
 from core.absolute_urls import absolute_url
+from core.i18n import language_of
 from core.page_cache import fragment
 from core.pagination import pagination_links
 
@@ -121,9 +122,9 @@ def lang_if_other(obj):
 
     Rows not yet translated (e.g. a library imported in Russian) are listed in
     their own language; screen readers must read them as such, and readers see
-    they are not a translation. Needs ``language_code`` annotated on the row.
+    they are not a translation. The row's ``language_code`` if annotated, else its locale's.
     """
-    code = getattr(obj, "language_code", None)
+    code = language_of(obj)
     if code and code != translation.get_language():
         return format_html(' lang="{}"', code)
     return ""

@@ -47,3 +47,24 @@ def test_public_seed_shows_no_sample_libraries(client, seeded, language):
         assert "Образец данных" not in html and "badge--sample" not in html, url
     rows = BeautifulSoup(client.get(directory.url).content, "html.parser").select("main .card-grid > *")
     assert rows, "the seeded libraries are listed"
+
+
+@pytest.mark.django_db
+def test_an_untranslated_partner_is_marked_russian_on_the_english_page(client, seeded):
+    from wagtail.models import Locale
+
+    from partnerships.models import AgreementPage
+
+    agreement = AgreementPage.objects.get(slug="amur-nlb-2024", locale__language_code="ru")
+    library = LibraryFactory(full_name="Библиотека без перевода")
+    entry = ChronicleEntry(agreement=agreement, kind="join", library=library, date=D(2025, 1, 10))
+    entry.full_clean()
+    entry.save()
+    english = agreement.get_translation(Locale.objects.get(language_code="en"))
+    soup = BeautifulSoup(client.get(english.url).content, "html.parser")
+    marked = [tag for tag in soup.select('[lang="ru"]') if "Библиотека без перевода" in tag.get_text()]
+    assert marked, "the Russian-only library is not marked lang=ru"
+    # Translated partners carry no mark.
+    assert all(
+        "Библиотека без перевода" in tag.get_text() for tag in soup.select('.partner-list [lang="ru"]')
+    )
