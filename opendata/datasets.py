@@ -179,7 +179,8 @@ class EventsDataSet(DataSet):
         )
 
     def rows(self, locale, base_url):
-        for page in self.queryset(locale):
+        # Halls and venue links with the events: their programmes need no query each.
+        for page in self.queryset(locale).prefetch_related("halls", "event_venues"):
             url = _url(base_url, page.url)
             yield {
                 "id": page.pk,

@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.absolute_urls import absolute_url
 from core.dates import as_date
 from core.models import BasePage
+from core.page_cache import fragment
 from libraries.models import Region
 
 from . import export
@@ -74,8 +75,18 @@ class OpenDataPage(RoutablePageMixin, BasePage):
             "passport": base + self.reverse_subpage("dataset", kwargs={"code": code}),
         }
 
+    def figures(self, dataset):
+        """(first published, last changed, records) of a data set in this page's language, kept as a
+        fragment of the page cache (a publish starts a new generation): no query on a warm miss."""
+
+        def build():
+            first, last = dataset.dates(self.locale)
+            return first, last, dataset.count(self.locale)
+
+        return fragment("opendata-figures", [dataset.code, self.locale_id], build)
+
     def passport(self, dataset, request=None):
-        first, last = dataset.dates(self.locale)
+        first, last, records = self.figures(dataset)
         return {
             "identifier": f"vmeste-silnee-{dataset.code}",
             "title": str(dataset.title),
@@ -94,7 +105,7 @@ class OpenDataPage(RoutablePageMixin, BasePage):
             ),
             "keywords": str(dataset.keywords),
             "licence": {"name": self.licence_name, "url": self.licence_url},
-            "records": dataset.count(self.locale),
+            "records": records,
             "standard": STANDARD_VERSION,
             "structure": [
                 {"name": column.name, "description": str(column.description), "type": column.type}

@@ -317,7 +317,8 @@ class EventPage(RoutablePageMixin, BasePage):
             # are a small table kept in a fragment).
             venues = localized_by_pk(Venue, [hall.venue_id for hall in halls])
             for hall in halls:
-                hall.venue = venues.get(hall.venue_id)
+                venue = venues.get(hall.venue_id)
+                hall.venue = venue if venue is not None and venue.live else None
             self._programme = Programme(self, halls)
         return self._programme
 

@@ -13,8 +13,11 @@ from core.i18n import LocalizedQuerySet
 from core.models import PublishableSnippetMixin
 
 
-class Venue(TranslatableMixin, index.Indexed, models.Model):
-    """A building where events take place: a library or any other organisation, with its address."""
+class Venue(TranslatableMixin, PublishableSnippetMixin, index.Indexed, models.Model):
+    """A building where events take place: a library or any other organisation, with its address.
+
+    With drafts and moderation: a venue's address is on every page of its events, so a change waits
+    for a Moderator like the pages do."""
 
     # A few dozen rows: pages read them whole from a fragment of the page cache (core.i18n).
     translations_in_fragment = True
@@ -39,6 +42,7 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("city"),
         index.FilterField("locale"),
+        index.FilterField("live"),
     ]
 
     class Meta(TranslatableMixin.Meta):

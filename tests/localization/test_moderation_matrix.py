@@ -16,6 +16,7 @@ from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from documents.models import OfficialDocument
+from events.models import SessionFormat, Venue
 from home.models import FooterContent
 from libraries.models import Country, Library, Region
 from news.models import Topic
@@ -58,6 +59,8 @@ MAKERS = {
     Topic: lambda value: TopicFactory(name=value),
     OfficialDocument: lambda value: OfficialDocumentFactory(title=value),
     FooterContent: lambda value: FooterContent.objects.create(organisation=value, locale=ru()),
+    Venue: lambda value: Venue.objects.create(name=value, city="Рязань", locale=ru()),
+    SessionFormat: lambda value: SessionFormat.objects.create(code="matrix-format", name=value, locale=ru()),
 }
 DATA = {
     Library: lambda obj, value: library_data(full_name=value, slug=obj.slug if obj else ""),
@@ -83,6 +86,8 @@ DATA = {
         }
     ),
     FooterContent: lambda obj, value: {"organisation": value, "address": "", "note": rich_text("")},
+    Venue: lambda obj, value: {"name": value, "address": "", "city": "Рязань", "library": ""},
+    SessionFormat: lambda obj, value: {"name": value, "code": obj.code if obj else "new-format"},
 }
 KINDS = {
     "library": Kind(Library, "full_name"),
@@ -91,6 +96,8 @@ KINDS = {
     "topic": Kind(Topic, "name"),
     "document": Kind(OfficialDocument, "title"),
     "footer": Kind(FooterContent, "organisation"),
+    "venue": Kind(Venue, "name"),
+    "session_format": Kind(SessionFormat, "name"),
 }
 CASES = [(group, kind) for group in MAY for kind in KINDS]
 IDS = [f"{group}-{kind}" for group, kind in CASES]

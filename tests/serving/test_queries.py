@@ -44,6 +44,7 @@ PAGES = {
     "events_calendar": "/ru/events/calendar/",
     "event_calendar": "/ru/events/ryazan-forum-2024/calendar/",
     "documents": "/ru/official-documents/",
+    "open_data": "/ru/open-data/",
     "document": "/ru/official-documents/bgunb-2024-01-16-124/",
     "news": "/ru/news/",
     "news_en": "/en/news/",
