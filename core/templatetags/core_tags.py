@@ -130,6 +130,15 @@ def lang_if_other(obj):
     return ""
 
 
+@register.simple_tag
+def lang_of_source():
+    """` lang="ru"` on text kept in the source language on every page (synchronised fields such
+    as a campaign's hashtag) when the page is in another language."""
+    if translation.get_language() != settings.LANGUAGE_CODE:
+        return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+    return ""
+
+
 # How a state looks: the badge's tone by the state's value, whatever model it comes from.
 BADGE_TONES = {
     "running": "now",

@@ -191,3 +191,17 @@ def test_valid_participant_filter_still_filters_and_garbage_beside_it_shows_the_
     html = response.content.decode()
     assert_filter_ignored(html, ParticipantFilterSet, "region")
     assert "фильтры не применены" in filter_notice(html)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "marked"), [("ru", False), ("en", True), ("be", True)])
+def test_the_hashtag_is_marked_russian_on_translated_pages(client, seeded, language, marked):
+    from bs4 import BeautifulSoup
+
+    from movement.models import CampaignPage
+
+    campaign = CampaignPage.objects.get(locale__language_code=language)
+    soup = BeautifulSoup(client.get(campaign.url).content, "html.parser")
+    hashtags = soup.select(".hashtag")
+    assert hashtags and all(tag.get_text(strip=True).startswith("#") for tag in hashtags)
+    assert all((tag.get("lang") == "ru") is marked for tag in hashtags)
