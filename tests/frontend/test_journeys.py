@@ -372,3 +372,77 @@ def test_d_a_duplicate_library_slug_is_a_field_error(site, browsers):
     expect(reader.get_by_role("heading", level=1)).to_have_text("Зейская городская библиотека")
     assert reader.goto("/ru/biblioteki/tynda/").status == 200
     expect(reader.get_by_role("heading", level=1)).to_have_text("Тындинская районная библиотека")
+
+
+# -- (e) a translator may neither publish nor edit the Russian source -----------------------------
+
+
+def page_snapshot(page_id):
+    from wagtail.models import Page
+
+    page = Page.objects.get(pk=page_id)
+    return page.title, page.live, page.revisions.count()
+
+
+def test_e_a_translator_can_neither_publish_nor_edit_a_russian_page(site, browsers):
+    translator, reader = browsers["translator"], browsers["reader"]
+    before = in_db(page_snapshot, site["page"])
+
+    # The Russian page: the edit form is refused with a message.
+    response = translator.goto(f"/admin/pages/{site['page']}/edit/")
+    assert response.status == 403 or "/edit/" not in translator.url
+    expect(translator.get_by_text(re.compile("нет (прав|доступа)"))).to_be_visible()
+    expect(translator.get_by_role("button", name=re.compile("Опубликовать"))).to_have_count(0)
+
+    # The English translation: the translation editor hands in, it offers no publishing.
+    translator.goto(f"/admin/pages/{site['english_page']}/edit/")
+    expect(translator.get_by_role("button", name="Отправить перевод на проверку")).to_be_visible()
+    # Not even hidden in a menu.
+    expect(translator.locator("button, a", has_text="Опубликовать")).to_have_count(0)
+
+    assert in_db(page_snapshot, site["page"]) == before
+    assert reader.goto("/ru/sotrudnichestvo-bibliotek/").status == 200
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Сотрудничество библиотек")
+
+
+# -- (f) an editor imports a CSV with a bad row; the drafts wait in the moderators' queue ---------
+
+IMPORT_CSV = (
+    "slug,full_name,kind,region_code,settlement_type,settlement,email,is_sample\n"
+    "imp-prokhorovka,Прохоровская поселковая библиотека,municipal,31,посёлок,Прохоровка,,no\n"
+    "imp-ivanovka,Ивановская сельская библиотека,municipal,56,село,Ивановка,iv@example.org,no\n"
+    "imp-krasnoe,Краснинская библиотека,municipal,99,село,Красное,,no\n"
+)
+
+
+def imported_libraries():
+    from libraries.models import Library
+
+    return dict(Library.objects.filter(slug__startswith="imp-").values_list("slug", "live"))
+
+
+def test_f_an_editor_imports_a_csv_with_a_bad_row_and_a_moderator_finds_the_drafts(site, browsers):
+    editor, moderator = browsers["editor"], browsers["moderator"]
+    editor.goto("/admin/")
+    editor.get_by_role("button", name="Библиотеки").click()
+    editor.get_by_role("link", name="Импорт из CSV").click()
+    editor.get_by_label("CSV-файл").set_input_files(
+        {"name": "libraries.csv", "mimeType": "text/csv", "buffer": IMPORT_CSV.encode()}
+    )
+    editor.get_by_role("button", name="Импортировать").click()
+    expect(editor).to_have_url(re.compile(r"/admin/jobs/\d+/$"))
+    assert in_db(imported_libraries) == {}  # nothing before the worker runs
+
+    in_db(work_off_queue)
+    editor.reload()
+    expect(editor.get_by_text("1 строка отклонена:")).to_be_visible()
+    [bad] = editor.locator("tr.import-error").all()
+    expect(bad.get_by_role("cell").first).to_have_text("4")
+    expect(editor.get_by_text("The rows were saved as drafts")).to_have_count(0)
+    assert in_db(imported_libraries) == {"imp-prokhorovka": False, "imp-ivanovka": False}
+
+    moderator.goto("/admin/")
+    queue = moderator.get_by_role("region", name=REVIEW_QUEUE)
+    for name in ("Прохоровская поселковая библиотека", "Ивановская сельская библиотека"):
+        expect(queue.get_by_role("row").filter(has_text=name)).to_have_count(1)
+    expect(queue.get_by_role("row").filter(has_text="Краснинская библиотека")).to_have_count(0)
