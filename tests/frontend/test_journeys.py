@@ -67,6 +67,16 @@ def build_site():
     page.save_revision().publish()
     english_page = translation_draft(page)
 
+    # (b') another one, translated offline in a PO file.
+    po_page = StandardPageFactory(
+        parent=home,
+        title="Обмен изданиями",
+        slug="obmen-izdaniyami",
+        body=[("paragraph", RichText("<p>Библиотеки дарят друг другу редкие книги.</p>"))],
+    )
+    po_page.save_revision().publish()
+    english_po_page = translation_draft(po_page)
+
     # (b), (c) an agreement in Russian and English, a published chronicle entry whose English note waits.
     index = AgreementIndexPageFactory(parent=home, slug="soglasheniya")
     agreement = AgreementPageFactory(parent=index, title="Соглашение о сотрудничестве", slug="soglashenie")
@@ -110,6 +120,7 @@ def build_site():
         "cookies": cookies,
         "page": page.pk,
         "english_page": english_page.pk,
+        "english_po_page": english_po_page.pk,
         "agreement": agreement.pk,
         "agreement_url": agreement.url,
         "english_agreement_url": agreement.get_translation(english).url,
@@ -257,6 +268,52 @@ def test_a_a_page_translation_is_handed_in_from_the_editor_and_approved(site, br
     expect(reader.get_by_role("heading", level=1)).to_have_text("Cooperation of libraries")
     expect(reader.get_by_text("Libraries share experience and publications.")).to_be_visible()
     expect(reader.get_by_text("Библиотеки обмениваются опытом и изданиями.")).to_have_count(0)
+
+
+# -- (a') the same page translated offline: a PO file downloaded, filled in and uploaded -----------
+
+PO_ENGLISH = {
+    "Обмен изданиями": "Exchange of publications",
+    "Вводный абзац о сотрудничестве библиотек.": "An introduction to cooperation between libraries.",
+    "Библиотеки дарят друг другу редкие книги.": "Libraries give each other rare books.",
+    "obmen-izdaniyami": "exchange-of-publications",
+}
+
+
+def test_a2_a_page_translation_round_trips_through_a_po_file(site, browsers, tmp_path):
+    import polib
+
+    translator, moderator, reader = browsers["translator"], browsers["moderator"], browsers["reader"]
+    edit_url = f"/admin/pages/{site['english_po_page']}/edit/"
+    translator.goto(edit_url)
+    with translator.expect_download() as download:
+        translator.get_by_role("link", name="Скачать PO-файл").click()
+    po = polib.pofile(download.value.path().read_text(encoding="utf-8"))
+    assert {entry.msgid for entry in po} == set(PO_ENGLISH)
+    for entry in po:
+        entry.msgstr = PO_ENGLISH[entry.msgid]
+    filled = tmp_path / "exchange-en.po"
+    po.save(str(filled))
+
+    with translator.expect_file_chooser() as chooser:
+        translator.get_by_role("button", name="Загрузить PO-файл").click()
+    chooser.value.set_files(str(filled))
+    expect(translator).to_have_url(re.compile(r"/admin/jobs/\d+/$"))
+    in_db(run_jobs_as_the_worker)
+    translator.reload()
+    translator.get_by_role("link", name="Назад").click()
+    expect(translator).to_have_url(re.compile(re.escape(edit_url) + "$"))
+    expect(translator.get_by_text("Libraries give each other rare books.")).to_be_visible()
+    translator.get_by_role("button", name="Отправить перевод на проверку").click()
+    expect(translator.get_by_role("status")).to_contain_text("модератор")
+    assert reader.goto("/en/exchange-of-publications/").status == 404
+
+    approve_from_dashboard(moderator, "Exchange of publications")
+    assert in_db(english_page_state, site["english_po_page"]) == (True, "approved")
+    assert reader.goto("/en/exchange-of-publications/").status == 200
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Exchange of publications")
+    expect(reader.get_by_text("Libraries give each other rare books.")).to_be_visible()
+    expect(reader.get_by_text("Библиотеки дарят друг другу редкие книги.")).to_have_count(0)
 
 
 # -- (b) the same for a snippet, handed in from the snippet listing --------------------------------
