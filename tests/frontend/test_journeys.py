@@ -77,6 +77,14 @@ def build_site():
     po_page.save_revision().publish()
     english_po_page = translation_draft(po_page)
 
+    # (a) an events section and two buildings, as the venue snippets an editor chooses from.
+    from tests.factories import EventIndexPageFactory, VenueFactory
+
+    events = EventIndexPageFactory(parent=home, slug="sobytiya")
+    events.save_revision().publish()
+    VenueFactory(name="Областная научная библиотека", address="ул. Ленина, 1", city="Рязань")
+    VenueFactory(name="Детская библиотека", address="ул. Есенина, 2", city="Рязань")
+
     # (b), (c) an agreement in Russian and English, a published chronicle entry whose English note waits.
     index = AgreementIndexPageFactory(parent=home, slug="soglasheniya")
     agreement = AgreementPageFactory(parent=index, title="Соглашение о сотрудничестве", slug="soglashenie")
@@ -121,6 +129,7 @@ def build_site():
         "page": page.pk,
         "english_page": english_page.pk,
         "english_po_page": english_po_page.pk,
+        "events": events.pk,
         "agreement": agreement.pk,
         "agreement_url": agreement.url,
         "english_agreement_url": agreement.get_translation(english).url,
@@ -512,3 +521,87 @@ def test_f_an_editor_imports_a_csv_with_a_bad_row_and_a_moderator_finds_the_draf
     for name in ("Прохоровская поселковая библиотека", "Ивановская сельская библиотека"):
         expect(queue.get_by_role("row").filter(has_text=name)).to_have_count(1)
     expect(queue.get_by_role("row").filter(has_text="Краснинская библиотека")).to_have_count(0)
+
+
+# -- (g) an editor builds a two-venue, three-day event; a moderator publishes it -------------------
+
+VENUES = {"Областная научная библиотека": "ул. Ленина, 1", "Детская библиотека": "ул. Есенина, 2"}
+HALLS = {"Большой зал": "Областная научная библиотека", "Читальный зал": "Детская библиотека"}
+DAYS = [
+    ("2030-06-01", "Открытие форума", "Большой зал"),
+    ("2030-06-02", "Круглый стол о чтении", "Читальный зал"),
+    ("2030-06-03", "Подведение итогов", "Большой зал"),
+]
+
+
+def pick_date(tab, field, value):
+    tab.locator(field).fill(value)
+    tab.locator(".xdsoft_datetimepicker:visible td.xdsoft_current").click()  # closes the picker
+
+
+def choose(tab, hidden_input, name):
+    tab.locator(hidden_input).locator("xpath=..").locator("[data-chooser-action-choose]").first.click()
+    modal = tab.get_by_role("dialog")
+    modal.get_by_role("link", name=f"{name}, Рязань", exact=True).click()  # the venue and its city
+    expect(modal).to_have_count(0)
+
+
+def event_url(title):
+    from events.models import EventPage
+
+    return EventPage.objects.get(title=title).url
+
+
+def test_g_an_editor_builds_a_two_venue_three_day_event_and_a_moderator_publishes_it(site, browsers):
+    import json
+
+    import icalendar
+
+    editor, moderator, reader = browsers["editor"], browsers["moderator"], browsers["reader"]
+    title = "Форум библиотек Рязани"
+    editor.goto(f"/admin/pages/{site['events']}/")
+    editor.get_by_role("link", name="Добавить дочернюю страницу").first.click()
+    # The section holds only events: Wagtail opens the event form at once.
+    editor.locator("#id_title").fill(title)
+    pick_date(editor, "#id_start_date", "2030-06-01")
+    pick_date(editor, "#id_end_date", "2030-06-03")
+    editor.locator("#id_city").fill("Рязань")
+    for n, venue in enumerate(VENUES):
+        editor.locator("#id_event_venues-ADD").click()
+        choose(editor, f"#id_event_venues-{n}-venue", venue)
+    for n, (hall, venue) in enumerate(HALLS.items()):
+        editor.locator("#id_halls-ADD").click()
+        editor.locator(f"#id_halls-{n}-name").fill(hall)
+        choose(editor, f"#id_halls-{n}-venue", venue)
+    programme = editor.locator("[data-contentpath='programme']")
+    for n, (date, session, hall) in enumerate(DAYS):
+        programme.locator("button.c-sf-add-button").last.click()
+        pick_date(editor, f"#programme-{n}-value-date", date)
+        sessions = editor.locator(f"[name='programme-{n}-value-sessions-count']").locator("xpath=..")
+        sessions.locator("button.c-sf-add-button").first.click()
+        editor.locator(f"#programme-{n}-value-sessions-0-value-title").fill(session)
+        editor.locator(f"#programme-{n}-value-sessions-0-value-format").select_option(index=1)
+        editor.locator(f"#programme-{n}-value-sessions-0-value-hall").fill(hall)
+    editor.get_by_role("button", name="Больше действий").click()
+    editor.get_by_role("button", name=re.compile("^Отправить")).click()
+    expect(editor.get_by_role("status")).to_contain_text("отправлен")
+
+    approve_from_dashboard(moderator, title)
+    url = in_db(event_url, title)
+    assert reader.goto(url).status == 200
+    for venue in VENUES:
+        expect(reader.get_by_text(venue).first).to_be_visible()
+    documents = [
+        json.loads(text) for text in reader.locator('script[type="application/ld+json"]').all_text_contents()
+    ]
+    [event] = [doc for doc in documents if doc.get("@type") == "Event"]
+    places = event["location"] if isinstance(event["location"], list) else [event["location"]]
+    assert {place["name"]: place["address"]["streetAddress"] for place in places} == VENUES
+    assert event["startDate"].startswith("2030-06-01") and event["endDate"].startswith("2030-06-03")
+
+    ics = reader.context.request.get(url + "calendar/")
+    assert ics.ok
+    calendar = icalendar.Calendar.from_ical(ics.body())
+    locations = [str(component.get("LOCATION")) for component in calendar.walk("VEVENT")]
+    for venue in VENUES:
+        assert any(venue in location for location in locations), locations
