@@ -67,6 +67,24 @@ def build_site():
     page.save_revision().publish()
     english_page = translation_draft(page)
 
+    # (b') another one, translated offline in a PO file.
+    po_page = StandardPageFactory(
+        parent=home,
+        title="Обмен изданиями",
+        slug="obmen-izdaniyami",
+        body=[("paragraph", RichText("<p>Библиотеки дарят друг другу редкие книги.</p>"))],
+    )
+    po_page.save_revision().publish()
+    english_po_page = translation_draft(po_page)
+
+    # (a) an events section and two buildings, as the venue snippets an editor chooses from.
+    from tests.factories import EventIndexPageFactory, VenueFactory
+
+    events = EventIndexPageFactory(parent=home, slug="sobytiya")
+    events.save_revision().publish()
+    VenueFactory(name="Областная научная библиотека", address="ул. Ленина, 1", city="Рязань")
+    VenueFactory(name="Детская библиотека", address="ул. Есенина, 2", city="Рязань")
+
     # (b), (c) an agreement in Russian and English, a published chronicle entry whose English note waits.
     index = AgreementIndexPageFactory(parent=home, slug="soglasheniya")
     agreement = AgreementPageFactory(parent=index, title="Соглашение о сотрудничестве", slug="soglashenie")
@@ -110,6 +128,8 @@ def build_site():
         "cookies": cookies,
         "page": page.pk,
         "english_page": english_page.pk,
+        "english_po_page": english_po_page.pk,
+        "events": events.pk,
         "agreement": agreement.pk,
         "agreement_url": agreement.url,
         "english_agreement_url": agreement.get_translation(english).url,
@@ -259,6 +279,52 @@ def test_a_a_page_translation_is_handed_in_from_the_editor_and_approved(site, br
     expect(reader.get_by_text("Библиотеки обмениваются опытом и изданиями.")).to_have_count(0)
 
 
+# -- (a') the same page translated offline: a PO file downloaded, filled in and uploaded -----------
+
+PO_ENGLISH = {
+    "Обмен изданиями": "Exchange of publications",
+    "Вводный абзац о сотрудничестве библиотек.": "An introduction to cooperation between libraries.",
+    "Библиотеки дарят друг другу редкие книги.": "Libraries give each other rare books.",
+    "obmen-izdaniyami": "exchange-of-publications",
+}
+
+
+def test_a2_a_page_translation_round_trips_through_a_po_file(site, browsers, tmp_path):
+    import polib
+
+    translator, moderator, reader = browsers["translator"], browsers["moderator"], browsers["reader"]
+    edit_url = f"/admin/pages/{site['english_po_page']}/edit/"
+    translator.goto(edit_url)
+    with translator.expect_download() as download:
+        translator.get_by_role("link", name="Скачать PO-файл").click()
+    po = polib.pofile(download.value.path().read_text(encoding="utf-8"))
+    assert {entry.msgid for entry in po} == set(PO_ENGLISH)
+    for entry in po:
+        entry.msgstr = PO_ENGLISH[entry.msgid]
+    filled = tmp_path / "exchange-en.po"
+    po.save(str(filled))
+
+    with translator.expect_file_chooser() as chooser:
+        translator.get_by_role("button", name="Загрузить PO-файл").click()
+    chooser.value.set_files(str(filled))
+    expect(translator).to_have_url(re.compile(r"/admin/jobs/\d+/$"))
+    in_db(run_jobs_as_the_worker)
+    translator.reload()
+    translator.get_by_role("link", name="Назад").click()
+    expect(translator).to_have_url(re.compile(re.escape(edit_url) + "$"))
+    expect(translator.get_by_text("Libraries give each other rare books.")).to_be_visible()
+    translator.get_by_role("button", name="Отправить перевод на проверку").click()
+    expect(translator.get_by_role("status")).to_contain_text("модератор")
+    assert reader.goto("/en/exchange-of-publications/").status == 404
+
+    approve_from_dashboard(moderator, "Exchange of publications")
+    assert in_db(english_page_state, site["english_po_page"]) == (True, "approved")
+    assert reader.goto("/en/exchange-of-publications/").status == 200
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Exchange of publications")
+    expect(reader.get_by_text("Libraries give each other rare books.")).to_be_visible()
+    expect(reader.get_by_text("Библиотеки дарят друг другу редкие книги.")).to_have_count(0)
+
+
 # -- (b) the same for a snippet, handed in from the snippet listing --------------------------------
 
 
@@ -372,3 +438,174 @@ def test_d_a_duplicate_library_slug_is_a_field_error(site, browsers):
     expect(reader.get_by_role("heading", level=1)).to_have_text("Зейская городская библиотека")
     assert reader.goto("/ru/biblioteki/tynda/").status == 200
     expect(reader.get_by_role("heading", level=1)).to_have_text("Тындинская районная библиотека")
+
+
+# -- (e) a translator may neither publish nor edit the Russian source -----------------------------
+
+
+def page_snapshot(page_id):
+    from wagtail.models import Page
+
+    page = Page.objects.get(pk=page_id)
+    return page.title, page.live, page.revisions.count()
+
+
+def test_e_a_translator_can_neither_publish_nor_edit_a_russian_page(site, browsers):
+    translator, reader = browsers["translator"], browsers["reader"]
+    before = in_db(page_snapshot, site["page"])
+
+    # The Russian page: the edit form is refused with a message.
+    response = translator.goto(f"/admin/pages/{site['page']}/edit/")
+    assert response.status == 403 or "/edit/" not in translator.url
+    expect(translator.get_by_text(re.compile("нет (прав|доступа)"))).to_be_visible()
+    expect(translator.get_by_role("button", name=re.compile("Опубликовать"))).to_have_count(0)
+
+    # The English translation: the translation editor hands in, it offers no publishing.
+    translator.goto(f"/admin/pages/{site['english_page']}/edit/")
+    expect(translator.get_by_role("button", name="Отправить перевод на проверку")).to_be_visible()
+    # Not even hidden in a menu.
+    expect(translator.locator("button, a", has_text="Опубликовать")).to_have_count(0)
+
+    assert in_db(page_snapshot, site["page"]) == before
+    assert reader.goto("/ru/sotrudnichestvo-bibliotek/").status == 200
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Сотрудничество библиотек")
+
+
+# -- (f) an editor imports a CSV with a bad row; the drafts wait in the moderators' queue ---------
+
+IMPORT_CSV = (
+    "slug,full_name,kind,region_code,settlement_type,settlement,email,is_sample\n"
+    "imp-prokhorovka,Прохоровская поселковая библиотека,municipal,31,посёлок,Прохоровка,,no\n"
+    "imp-ivanovka,Ивановская сельская библиотека,municipal,56,село,Ивановка,iv@example.org,no\n"
+    "imp-krasnoe,Краснинская библиотека,municipal,99,село,Красное,,no\n"
+)
+
+
+def run_jobs_as_the_worker():
+    """The waiting jobs, each outside a transaction as ``db_worker`` runs its task (its progress is
+    written as it goes); the queued task then finds its job finished."""
+    from core.jobs import run_job
+    from core.models import BackgroundJob
+
+    return [run_job(pk) for pk in BackgroundJob.objects.filter(finished_at=None).values_list("pk", flat=True)]
+
+
+def imported_libraries():
+    from libraries.models import Library
+
+    return dict(Library.objects.filter(slug__startswith="imp-").values_list("slug", "live"))
+
+
+def test_f_an_editor_imports_a_csv_with_a_bad_row_and_a_moderator_finds_the_drafts(site, browsers):
+    editor, moderator = browsers["editor"], browsers["moderator"]
+    editor.goto("/admin/")
+    editor.get_by_role("button", name="Библиотеки").click()
+    editor.get_by_role("link", name="Импорт из CSV").click()
+    editor.get_by_label("CSV-файл").set_input_files(
+        {"name": "libraries.csv", "mimeType": "text/csv", "buffer": IMPORT_CSV.encode()}
+    )
+    editor.get_by_role("button", name="Импортировать").click()
+    expect(editor).to_have_url(re.compile(r"/admin/jobs/\d+/$"))
+    assert in_db(imported_libraries) == {}  # nothing before the worker runs
+
+    in_db(run_jobs_as_the_worker)
+    editor.reload()
+    expect(editor.get_by_text("1 строка отклонена:")).to_be_visible()
+    [bad] = editor.locator("tr.import-error").all()
+    expect(bad.get_by_role("cell").first).to_have_text("4")
+    expect(editor.get_by_text("Строки сохранены как черновики; опубликует их модератор.")).to_be_visible()
+    assert in_db(imported_libraries) == {"imp-prokhorovka": False, "imp-ivanovka": False}
+
+    moderator.goto("/admin/")
+    queue = moderator.get_by_role("region", name=REVIEW_QUEUE)
+    for name in ("Прохоровская поселковая библиотека", "Ивановская сельская библиотека"):
+        expect(queue.get_by_role("row").filter(has_text=name)).to_have_count(1)
+    expect(queue.get_by_role("row").filter(has_text="Краснинская библиотека")).to_have_count(0)
+
+
+# -- (g) an editor builds a two-venue, three-day event; a moderator publishes it -------------------
+
+VENUES = {"Областная научная библиотека": "ул. Ленина, 1", "Детская библиотека": "ул. Есенина, 2"}
+HALLS = {"Большой зал": "Областная научная библиотека", "Читальный зал": "Детская библиотека"}
+DAYS = [
+    ("2030-06-01", "Открытие форума", "Большой зал"),
+    ("2030-06-02", "Круглый стол о чтении", "Читальный зал"),
+    ("2030-06-03", "Подведение итогов", "Большой зал"),
+]
+
+
+def pick_date(tab, field, value):
+    tab.locator(field).fill(value)
+    tab.locator(".xdsoft_datetimepicker:visible td.xdsoft_current").click()  # closes the picker
+
+
+def choose(tab, hidden_input, name):
+    tab.locator(hidden_input).locator("xpath=..").locator("[data-chooser-action-choose]").first.click()
+    modal = tab.get_by_role("dialog")
+    modal.get_by_role("link", name=f"{name}, Рязань", exact=True).click()  # the venue and its city
+    expect(modal).to_have_count(0)
+
+
+def event_url(title):
+    from events.models import EventPage
+
+    return EventPage.objects.get(title=title).url
+
+
+def test_g_an_editor_builds_a_two_venue_three_day_event_and_a_moderator_publishes_it(site, browsers):
+    import json
+
+    import icalendar
+
+    editor, moderator, reader = browsers["editor"], browsers["moderator"], browsers["reader"]
+    title = "Форум библиотек Рязани"
+    editor.goto(f"/admin/pages/{site['events']}/")
+    editor.get_by_role("link", name="Добавить дочернюю страницу").first.click()
+    # The section holds only events: Wagtail opens the event form at once.
+    editor.locator("#id_title").fill(title)
+    pick_date(editor, "#id_start_date", "2030-06-01")
+    pick_date(editor, "#id_end_date", "2030-06-03")
+    editor.locator("#id_city").fill("Рязань")
+    for n, venue in enumerate(VENUES):
+        editor.locator("#id_event_venues-ADD").click()
+        choose(editor, f"#id_event_venues-{n}-venue", venue)
+    for n, (hall, venue) in enumerate(HALLS.items()):
+        editor.locator("#id_halls-ADD").click()
+        editor.locator(f"#id_halls-{n}-name").fill(hall)
+        choose(editor, f"#id_halls-{n}-venue", venue)
+    programme = editor.locator("[data-contentpath='programme']")
+    for n, (date, session, hall) in enumerate(DAYS):
+        programme.locator("button.c-sf-add-button").last.click()
+        pick_date(editor, f"#programme-{n}-value-date", date)
+        sessions = editor.locator(f"[name='programme-{n}-value-sessions-count']").locator("xpath=..")
+        sessions.locator("button.c-sf-add-button").first.click()
+        editor.locator(f"#programme-{n}-value-sessions-0-value-title").fill(session)
+        editor.locator(f"#programme-{n}-value-sessions-0-value-format").select_option(index=1)
+        editor.locator(f"#programme-{n}-value-sessions-0-value-hall").fill(hall)
+    editor.get_by_role("button", name="Больше действий").click()
+    editor.get_by_role("button", name=re.compile("^Отправить")).click()
+    expect(editor.get_by_role("status")).to_contain_text("отправлен")
+
+    approve_from_dashboard(moderator, title)
+    url = in_db(event_url, title)
+    assert reader.goto(url).status == 200
+    venues = reader.locator("dd.event-venue")
+    expect(venues).to_have_count(2)
+    for venue, address in VENUES.items():
+        expect(venues.filter(has_text=venue)).to_contain_text(address)
+    for _date, session, _hall in DAYS:
+        expect(reader.get_by_text(session, exact=True)).not_to_have_count(0)
+    documents = [
+        json.loads(text) for text in reader.locator('script[type="application/ld+json"]').all_text_contents()
+    ]
+    [event] = [doc for doc in documents if doc.get("@type") == "Event"]
+    places = event["location"] if isinstance(event["location"], list) else [event["location"]]
+    assert {place["name"]: place["address"]["streetAddress"] for place in places} == VENUES
+    assert event["startDate"].startswith("2030-06-01") and event["endDate"].startswith("2030-06-03")
+
+    ics = reader.context.request.get(url + "calendar/")
+    assert ics.ok
+    calendar = icalendar.Calendar.from_ical(ics.body())
+    locations = [str(component.get("LOCATION")) for component in calendar.walk("VEVENT")]
+    for venue in VENUES:
+        assert any(venue in location for location in locations), locations
