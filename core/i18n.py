@@ -138,12 +138,19 @@ def _all_locales():
 
 def language_of(row):
     """The language code of a translatable row: annotated as ``language_code``, else from its
-    locale (every locale from a fragment of the page cache, no query in a warm process)."""
+    locale (the request's memo of locales, filled once from a fragment of the page cache)."""
     code = getattr(row, "language_code", None)
     locale_id = getattr(row, "locale_id", None)
     if code or locale_id is None:
         return code
-    for locale in fragment("locales", [], _all_locales).values():
+    if not _in_request:
+        locales = fragment("locales", [], _all_locales)
+    else:
+        # The request's memo of locales (remember_locales_per_request): once per request.
+        if not _request_locales:
+            _request_locales.update(fragment("locales", [], _all_locales))
+        locales = _request_locales
+    for locale in locales.values():
         if locale.pk == locale_id:
             return locale.language_code
     return None
