@@ -21,10 +21,14 @@ emptied is cloned again.
 """
 
 import contextlib
+import glob
+import hashlib
 import io
 import os
+import subprocess
 import sys
 import uuid
+from pathlib import Path
 
 import psycopg
 from psycopg import sql
@@ -40,10 +44,109 @@ def run_id():
     return os.environ.setdefault(RUN_VARIABLE, uuid.uuid4().hex[:8])
 
 
-def _migrate():
+BASE_DIR = Path(__file__).resolve().parent.parent
+# The ``migrated`` template as SQL, like Rails' structure.sql: restoring it takes about a second
+# where running the 250-odd migrations (Wagtail's included) takes 20 s of CPU, on the critical path
+# of every run. Its first line names the migrations, locks and settings it was made from; when they
+# change, the migrations run instead until `make test-schema` writes it again.
+SCHEMA_DUMP = BASE_DIR / "tests" / "schema" / "migrated.sql"
+SCHEMA_INPUTS = ("*/migrations/*.py", "requirements.txt", "cms/settings/base.py", "cms/settings/test.py")
+
+
+def schema_fingerprint():
+    """A digest of everything the migrated database depends on."""
+    digest = hashlib.sha256()
+    for pattern in SCHEMA_INPUTS:
+        for path in sorted(glob.glob(pattern, root_dir=BASE_DIR)):
+            digest.update(path.encode() + b"\0" + (BASE_DIR / path).read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _schema_header(server_version):
+    return f"-- vmeste test schema {schema_fingerprint()} postgresql {server_version // 10000}\n"
+
+
+def _client_command(name, connection):
+    """A PostgreSQL client program with the arguments that reach ``connection``'s server."""
+    from tests.services.postgres import find_bindir
+
+    settings = connection.settings_dict
+    command = (
+        [os.path.join(find_bindir(), name), "-X"] if name == "psql" else [os.path.join(find_bindir(), name)]
+    )
+    if settings.get("HOST"):
+        command += ["-h", str(settings["HOST"])]
+    if settings.get("PORT"):
+        command += ["-p", str(settings["PORT"])]
+    if settings.get("USER"):
+        command += ["-U", str(settings["USER"])]
+    return command, {**os.environ, "PGPASSWORD": str(settings.get("PASSWORD") or "")}
+
+
+def _restore_schema():
+    """Fill the current database from SCHEMA_DUMP; False when it does not fit (then migrate)."""
+    from django.db import connection
+
+    try:
+        with SCHEMA_DUMP.open(encoding="utf-8") as dump:
+            header = dump.readline()
+        connection.ensure_connection()
+        if header != _schema_header(connection.pg_version):
+            return False
+        command, env = _client_command("psql", connection)
+    except (OSError, RuntimeError):
+        return False
+    name = connection.settings_dict["NAME"]
+    connection.close()
+    command += ["-q", "-v", "ON_ERROR_STOP=1", "-d", name, "-f", str(SCHEMA_DUMP)]
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+    return True
+
+
+def write_schema():
+    """`make test-schema`: migrate a fresh database and write it to SCHEMA_DUMP."""
+    from django.db import connection
+
+    name = f"test_{connection.settings_dict['NAME']}_{run_id()}_schema"
+    databases = TestDatabases(connection)
+    with databases.admin() as admin:
+        databases._drop(admin, name)
+        databases._create(admin, name)
+        databases._point(name)
+        try:
+            with databases.unblocked():
+                call_migrate()
+            header = _schema_header(connection.pg_version)
+            connection.close()
+            command, env = _client_command("pg_dump", connection)
+            dump = subprocess.run(
+                [*command, "--no-owner", "--no-privileges", name],
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        finally:
+            connection.close()
+            databases._drop(admin, name)
+    # pg_dump's \restrict key is random on every run; the file is ours, so it is left out.
+    lines = [
+        line for line in dump.splitlines(keepends=True) if not line.startswith(("\\restrict", "\\unrestrict"))
+    ]
+    SCHEMA_DUMP.parent.mkdir(exist_ok=True)
+    SCHEMA_DUMP.write_text(header + "".join(lines), encoding="utf-8")
+    return SCHEMA_DUMP
+
+
+def call_migrate():
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False, run_syncdb=True)
+
+
+def _migrate():
+    if not _restore_schema():
+        call_migrate()
 
 
 def _minimal_site():
@@ -254,6 +357,9 @@ def main(templates):
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
+    if templates == ["--write-schema"]:
+        print(f"Wrote {write_schema().relative_to(BASE_DIR)}")
+        return
     TestDatabases(connection).build(templates)
 
 
