@@ -33,6 +33,10 @@ def compile_messages():
 
 @pytest.hookimpl(wrapper=True)
 def pytest_load_initial_conftests(early_config, parser, args):
+    # The run starts dozens of Python processes (workers, builder, servers, job workers): with
+    # bytecode caching off (PYTHONDONTWRITEBYTECODE) each would compile every module again.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    sys.dont_write_bytecode = False
     # xdist workers inherit the controller's compiled catalogs and variables: they start nothing.
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         compile_messages()
