@@ -12,13 +12,17 @@ A form's CSRF token is cut out before storing and the visitor's own token put ba
 so a first-time visitor served a cached page can still post the form; such responses are
 ``Cache-Control: private`` (the token is per visitor), the others ``public, s-maxage=…`` for a CDN.
 
-A copy of every page is also kept under a generation-free key for a day: when the database is
-unreachable (the error page marks the response ``database_unavailable``) readers get that copy.
+A page is kept under a generation-free key for a day, with the generation and the time it is good
+until: one Redis round trip (MGET) fetches the generation and the page together, and when the
+database is unreachable (the error page marks the response ``database_unavailable``) readers get
+the page whatever its generation. A request reads the generation once; its fragments reuse it.
 """
 
+import contextvars
 import datetime
 import hashlib
 import re
+import time
 import uuid
 
 from django.conf import settings
@@ -48,17 +52,25 @@ def enabled():
 
 
 # -- generation ---------------------------------------------------------------------------------
+# The generation read at the start of a cacheable request, reused by its fragments.
+_request_generation = contextvars.ContextVar("page_cache_generation", default=None)
+
+
+def _create_generation():
+    """After Redis lost the generation (or on the first request): one for every server."""
+    cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+    return cache.get(GENERATION_KEY) or "0"
+
+
 def generation():
     """The current content generation (created when missing, e.g. after Redis lost it)."""
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        value = cache.get(GENERATION_KEY) or "0"
-    return value
+    value = _request_generation.get() or cache.get(GENERATION_KEY)
+    return value if value is not None else _create_generation()
 
 
 def new_generation():
     """Make every cached page and fragment out of date, on every server sharing the cache."""
+    _request_generation.set(None)
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
@@ -157,7 +169,7 @@ def cacheable(request, response):
     return vary <= {"cookie", "accept-language", "accept-encoding"}
 
 
-def page_key(request, variants, generation_token=None):
+def page_key(request, variants):
     parts = [
         request.scheme,
         request.get_host(),
@@ -165,10 +177,7 @@ def page_key(request, variants, generation_token=None):
         translation.get_language() or "",
         *(variant(request) for variant in variants),
     ]
-    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-    if generation_token is None:
-        return f"pagecache:stale:{digest}"
-    return f"pagecache:page:{generation_token}:{digest}"
+    return "pagecache:page:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
 def _entry(request, response):
@@ -230,22 +239,29 @@ class PageCacheMiddleware:
             if not request.path.startswith(("/static/", "/media/")):
                 _mark(response, public=False)
             return response
-        use_cache = enabled() and getattr(settings, "PAGE_CACHE_PAGES", True)
-        token = generation() if use_cache else None
-        key = page_key(request, self.variants, token) if use_cache else None
-        if use_cache:
-            entry = cache.get(key)
-            if entry is not None:
-                response = _response(request, entry)
-                response["X-Page-Cache"] = "hit"
-                # A form's CSRF token or a script's nonce is per reader: no shared cache may keep it.
-                return _mark(response, public=not (entry[3] or entry[4]))
+        if not enabled():
+            return self._render(request, None, None, None)
+        key = page_key(request, self.variants) if getattr(settings, "PAGE_CACHE_PAGES", True) else None
+        found = cache.get_many([GENERATION_KEY, key] if key else [GENERATION_KEY])
+        token = found.get(GENERATION_KEY) or _create_generation()
+        kept = found.get(key)  # (generation, good until, entry)
+        if kept is not None and kept[0] == token and kept[1] > time.time():
+            entry = kept[2]
+            response = _response(request, entry)
+            response["X-Page-Cache"] = "hit"
+            # A form's CSRF token or a script's nonce is per reader: no shared cache may keep it.
+            return _mark(response, public=not (entry[3] or entry[4]))
+        reset = _request_generation.set(token)
+        try:
+            return self._render(request, key, token, kept)
+        finally:
+            _request_generation.reset(reset)
 
+    def _render(self, request, key, token, kept):
         response = self.get_response(request)
-        if getattr(response, "database_unavailable", False) and use_cache:
-            stale = cache.get(page_key(request, self.variants))
-            if stale is not None:
-                response = _response(request, stale)
+        if getattr(response, "database_unavailable", False) and key:
+            if kept is not None:  # whatever its generation: better than no page
+                response = _response(request, kept[2])
                 response["X-Page-Cache"] = "stale"
             return _mark(response, public=False)
         if not cacheable(request, response):
@@ -253,11 +269,9 @@ class PageCacheMiddleware:
         per_reader = bool(_CSRF_INPUT.search(response.content)) or isinstance(
             getattr(request, "_csp_nonce", None), str
         )
-        if use_cache:
-            entry = _entry(request, response)
-            timeout = seconds_to_live()
-            cache.set_many({key: entry}, timeout)
-            cache.set(page_key(request, self.variants), entry, STALE_SECONDS)
+        if key:
+            good_until = time.time() + seconds_to_live()
+            cache.set(key, (token, good_until, _entry(request, response)), STALE_SECONDS)
             response["X-Page-Cache"] = "miss"
             if not per_reader and getattr(settings, "WAGTAILFRONTENDCACHE", None):
                 remember_url(request.build_absolute_uri())
