@@ -19,6 +19,7 @@ from . import po
 from .build import Builder
 from .data import Code, DataError, Ref, read_files
 from .engine import CYRILLIC, Seeder
+from .indexing import indexed_once
 
 
 def content_dir():
@@ -91,6 +92,10 @@ class ContentLoader:
     @transaction.atomic
     def load(self, files):
         """Seed every entry of the files, then its translations; a failure changes nothing."""
+        with indexed_once():
+            self._load(files)
+
+    def _load(self, files):
         for code in [settings.LANGUAGE_CODE, *languages()]:
             self.seeder.locale(code)
         for data_file in files:
