@@ -1,22 +1,19 @@
 """E-mail is a background job written in the sender's transaction; the worker sends it through a
 real SMTP conversation, and a server that refuses or hangs costs the worker one logged line."""
 
-import json
 import logging
 import os
 import signal
-import subprocess
-import sys
 
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, send_mail
 from django.db import transaction
 from django.test import override_settings
 
 from tests.helpers import run_background_jobs
+from tests.settings_probe import read_settings
 from tests.smtp import SMTPStub
 
 pytestmark = pytest.mark.django_db
@@ -104,24 +101,23 @@ def test_a_hanging_server_is_given_up_after_the_timeout(caplog):
 
 
 def settings_from(env):
-    """E-mail settings as a fresh process reads them from ``env``."""
-    code = (
-        "import json, django; from django.conf import settings; django.setup(); "
-        "print(json.dumps({k: getattr(settings, k) for k in ("
-        "'EMAIL_BACKEND', 'EMAIL_DELIVERY_BACKEND', 'EMAIL_HOST', 'EMAIL_PORT', 'EMAIL_HOST_USER', "
-        "'EMAIL_HOST_PASSWORD', 'EMAIL_USE_TLS', 'EMAIL_USE_SSL', 'EMAIL_TIMEOUT')}))"
-    )
+    """E-mail settings as a fresh process reads them from ``env``, evaluated in this one."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("EMAIL_")}
-    output = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**clean, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", **env},
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    values = read_settings("dev", {**clean, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", **env})
+    return {
+        k: values[k]
+        for k in (
+            "EMAIL_BACKEND",
+            "EMAIL_DELIVERY_BACKEND",
+            "EMAIL_HOST",
+            "EMAIL_PORT",
+            "EMAIL_HOST_USER",
+            "EMAIL_HOST_PASSWORD",
+            "EMAIL_USE_TLS",
+            "EMAIL_USE_SSL",
+            "EMAIL_TIMEOUT",
+        )
+    }
 
 
 def test_email_url_configures_the_server_with_a_timeout():

@@ -1,16 +1,17 @@
 import os
-import subprocess
-import sys
 
+import pytest
 import wagtail_factories
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
 
 from wagtail.blocks import StructBlockValidationError
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import HomePage, StandardPage
+from tests.settings_probe import production_startup, read_settings, started
 
 
 class StandardPageAdminTests(WagtailPageTestCase):
@@ -78,29 +79,13 @@ class StandardPageAdminTests(WagtailPageTestCase):
 def test_production_settings_refuse_to_start_without_secret_key():
     env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
     env["DJANGO_SETTINGS_MODULE"] = "cms.settings.production"
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
+    # Raised as the settings module is imported, before Django could start anything else.
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY must be set"):
+        read_settings("production", env)
 
 
-def test_production_settings_start_with_secret_key():
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="cms.settings.production", SECRET_KEY="x" * 50)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "False"
+def test_production_settings_start_with_secret_key(tmp_path_factory):
+    # A whole process, shared with the deploy check (tests/core/test_security.py): django.setup()
+    # under the production settings, then settings.DEBUG.
+    result = production_startup(tmp_path_factory)
+    assert started(result) == {"DEBUG": False}, result["stderr"]
