@@ -3,11 +3,15 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool, proxy_ssl_header
+from .base import env_bool, env_number, proxy_ssl_header
 
 DEBUG = env_bool("DEBUG", False)
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
+
+# Persistent, health-checked connections: a new PostgreSQL connection per request costs the server a
+# process. The deadline on every wait (core/postgres) keeps a frozen server from holding a worker.
+DATABASES["default"]["CONN_MAX_AGE"] = env_number("DB_CONN_MAX_AGE", 60, int)  # noqa: F405
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
