@@ -4,13 +4,16 @@ Run inside a throw-away PostgreSQL cluster (the Makefile wraps it in ``tests.ser
 Debian's redis-server, migrates, seeds and collects static files, then:
 
 * SQL queries of every live page on a page-cache miss in a warm process (fragments warm);
-* gunicorn with 2 sync workers under production settings, twice: with the page cache (Redis) and
-  without it, and the bare Django ``HttpResponse("ok")`` app served the same way; wrk (bounded:
-  BENCH_SECONDS per URL, BENCH_CONNECTIONS connections, loopback only) gives req/s and p99.
+* gunicorn with 2 sync workers under production settings at seed size (the size of the figures
+  issue 13 started from): with the page cache (Redis), on a page-cache miss (fragments warm) and
+  with no cache at all, beside the bare Django ``HttpResponse("ok")`` app served the same way;
+  then the misses again with the large data set. wrk (bounded: BENCH_SECONDS per URL,
+  BENCH_CONNECTIONS connections, loopback only) gives req/s and p99.
 
 Numbers, not pass/fail: timing checks do not belong in the test suite.
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -91,9 +94,32 @@ def query_counts(urls):
     return counts
 
 
-def main():
+def load(urls, modes, label=""):
+    """wrk against the bare app, then each URL: "cached" (page cache on), "miss" (fragments cached,
+    every page rendered: a page-cache miss in a warm process), "no cache" (cache and fragments off)."""
     from tests.services.lifecycle import running
     from tests.services.loopback import Gunicorn, get
+
+    rows = []
+    if not label:
+        with running(Gunicorn({}, app="bench.bare:application")) as bare:
+            rows.append(("bare HttpResponse('ok')", *wrk(bare + "/")))
+    servers = {
+        "cached": {"PAGE_CACHE": "1"},
+        "miss": {"PAGE_CACHE": "1", "PAGE_CACHE_PAGES": "0"},
+        "no cache": {"PAGE_CACHE": "0"},
+    }
+    with contextlib.ExitStack() as stack:
+        bases = {mode: stack.enter_context(running(Gunicorn(servers[mode]))) for mode in modes}
+        for url in urls:
+            for mode, base in bases.items():
+                get(base + url, timeout=120)  # warms the worker and the fragments
+                rows.append((f"{label}{mode:8} {url}", *wrk(base + url)))
+    return rows
+
+
+def main():
+    from tests.services.lifecycle import running
     from tests.services.redis import Redis
 
     static_root = tempfile.mkdtemp(prefix="vmeste-bench-static-")
@@ -132,6 +158,21 @@ def main():
             counts = query_counts(urls)
             connection.close()
 
+            sample = [
+                "/ru/",
+                "/ru/news/",
+                "/en/news/amur-belarus-libraries-agreement/",
+                "/ru/events/ryazan-forum-2024/",
+                "/ru/dvizhenie/flashmob-2024/",
+                "/ru/partnerships/libraries/",
+                "/ru/partnerships/libraries/amur-ounb/",
+                "/ru/official-documents/",
+                "/ru/search/?q=" + quote("библиотека"),
+                "/sitemap.xml",
+            ]
+            # The load at seed size, the size today's figures of issue 13 were measured at ...
+            rows = load(sample + exports, modes=("cached", "miss", "no cache"))
+
             from tests.factories.bulk import many_rows
 
             print(f"\nAdding {LARGE} rows ...", flush=True)
@@ -149,43 +190,16 @@ def main():
                 over = sum(1 for c in values if c > 10)
                 print(f"  {name}: {len(values)} URLs, max {max(values)} queries, pages over 10: {over}")
 
-            sample = [
-                "/ru/",
-                "/ru/news/",
-                "/en/news/amur-belarus-libraries-agreement/",
-                "/ru/events/ryazan-forum-2024/",
-                "/ru/dvizhenie/flashmob-2024/",
-                "/ru/partnerships/libraries/",
-                "/ru/partnerships/libraries/amur-ounb/",
-                "/ru/official-documents/",
-                "/ru/search/?q=" + quote("библиотека"),
-                "/sitemap.xml",
-                *exports,
-            ]
-            rows = []
-            with running(Gunicorn({}, app="bench.bare:application")) as bare:
-                rows.append(("bare HttpResponse('ok')", *wrk(bare + "/"), None))
-            # "miss": fragments cached, every page rendered (a page-cache miss in a warm process);
-            # "no cache": the page cache and its fragments off.
-            with (
-                running(Gunicorn({"PAGE_CACHE": "1"})) as cached,
-                running(Gunicorn({"PAGE_CACHE": "1", "PAGE_CACHE_PAGES": "0"})) as miss,
-                running(Gunicorn({"PAGE_CACHE": "0"})) as plain,
-            ):
-                for url in sample:
-                    for base in (cached, miss, plain):
-                        get(base + url, timeout=120)
-                    rows.append((f"cached   {url}", *wrk(cached + url), None))
-                    rows.append((f"miss     {url}", *wrk(miss + url), None))
-                    rows.append((f"no cache {url}", *wrk(plain + url), None))
+            # ... and the page-cache misses again with the large data set.
+            large_rows = load(sample, modes=("miss",), label="large ")
             bare_rps = rows[0][1]
             print(
                 f"\ngunicorn, 2 sync workers, production settings, Redis; wrk {SECONDS} s x {CONNECTIONS} "
                 "connections per URL:"
             )
-            print(f"  {'what':60} {'req/s':>9} {'p99 ms':>8} {'of bare':>8} {'errors':>7}")
-            for name, rps, p99, errors, _ in rows:
-                print(f"  {name[:60]:60} {rps:>9.0f} {p99:>8.1f} {rps / bare_rps:>8.1%} {errors:>7}")
+            print(f"  {'what':66} {'req/s':>9} {'p99 ms':>8} {'of bare':>8} {'errors':>7}")
+            for name, rps, p99, errors in rows + large_rows:
+                print(f"  {name[:66]:66} {rps:>9.0f} {p99:>8.1f} {rps / bare_rps:>8.1%} {errors:>7}")
     finally:
         shutil.rmtree(static_root, ignore_errors=True)
         shutil.rmtree(media_root, ignore_errors=True)
