@@ -20,6 +20,7 @@ import io
 import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
@@ -40,7 +41,7 @@ from libraries.models import Country, Library, Region
 from libraries.naming import normalise_settlement
 
 MAX_BYTES = 20 * 1024 * 1024
-BATCH = 500
+BATCH = 500  # rows per batch, unless settings.LIBRARY_IMPORT_BATCH says otherwise (the tests lower it)
 # Sent once after an import commits, with the libraries it created or published (cache purges).
 libraries_imported = Signal()
 REQUIRED = ["slug", "full_name"]
@@ -100,6 +101,10 @@ def too_large_message():
 
 def _no_progress(**kwargs):
     pass
+
+
+def batch_size():
+    return getattr(settings, "LIBRARY_IMPORT_BATCH", BATCH)
 
 
 def decode(data):
@@ -260,17 +265,18 @@ def import_valid_rows(report, user=None, progress=_no_progress):
     locale = Locale.get_default()
     report.published = user is None or user.has_perm("libraries.publish_library")
     total = len(report.valid)
+    batch = batch_size()
     progress(done=0, total=total, phase=_("Importing"), force=True)
     writer = _BatchWriter(locale, user, report.published)
     try:
         with submissions_summarised(_summary), transaction.atomic():
-            for start in range(0, total, BATCH):
-                rows = [fields for _line, fields in report.valid[start : start + BATCH]]
+            for start in range(0, total, batch):
+                rows = [fields for _line, fields in report.valid[start : start + batch]]
                 created, updated, unchanged = writer.write(rows)
                 report.created += created
                 report.updated += updated
                 report.unchanged += unchanged
-                progress(done=min(start + BATCH, total), total=total)
+                progress(done=min(start + batch, total), total=total)
             if not report.published:
                 submit_for_moderation(writer.draft_ids, user)
             changed = writer.public_ids

@@ -27,3 +27,5 @@ DATABASES["default"].pop("RESPONSE_TIMEOUT", None)  # noqa: F405
 DATABASES["default"].get("OPTIONS", {}).pop("options", None)  # noqa: F405
 # Tests of the rate limit lower it themselves; the rest of the suite is not throttled.
 API_THROTTLE_RATE = "100000/minute"
+# Imports in the suite span several batches with a hundred rows or so (production: 500 a batch).
+LIBRARY_IMPORT_BATCH = 50

@@ -12,13 +12,17 @@ import pytest
 
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils.html import escape
 
+from wagtail.models import Locale
+
 from core.jobs import recover_lost_jobs, start_job
 from core.models import BackgroundJob
+from libraries.importing import batch_size
 from libraries.models import Library
+from tests.frontend.live import writable_database
 from tests.helpers import run_background_jobs
 
 HEADER = "slug,full_name,kind,region_code,settlement_type,settlement,email,is_sample\n"
@@ -39,7 +43,8 @@ def upload(client, data):
 
 @pytest.mark.django_db
 def test_the_request_returns_at_once_and_the_job_page_follows_the_worker(admin_client_ru, seeded):
-    response = upload(admin_client_ru, library_csv(1500, "bg"))
+    rows = 3 * batch_size() + 17  # several batches and a part of one
+    response = upload(admin_client_ru, library_csv(rows, "bg"))
     assert response.status_code == 302
     job = BackgroundJob.objects.get()
     assert not Library.objects.filter(slug__startswith="bg-").exists()  # nothing yet: the worker imports
@@ -50,14 +55,14 @@ def test_the_request_returns_at_once_and_the_job_page_follows_the_worker(admin_c
     assert run_background_jobs() == 1
     job.refresh_from_db()
     assert job.status == BackgroundJob.Status.DONE and job.payload == b""
-    assert (job.done, job.total) == (1500, 1500)
-    assert Library.objects.filter(slug__startswith="bg-", live=True).count() == 1500
-    library = Library.objects.get(slug="bg-1499")
+    assert (job.done, job.total) == (rows, rows)
+    assert Library.objects.filter(slug__startswith="bg-", live=True).count() == rows
+    library = Library.objects.get(slug=f"bg-{rows - 1}")
     assert library.live_revision_id == library.latest_revision_id
     assert library.latest_revision.content["full_name"] == library.full_name
     page = admin_client_ru.get(response["Location"]).content.decode()
     assert 'data-status="done"' in page and 'http-equiv="refresh"' not in page
-    assert "1500" in page
+    assert str(rows) in page
 
 
 @pytest.mark.django_db
@@ -150,10 +155,26 @@ def wait_for(predicate, what, seconds=240):
     # A bound on the wait for a condition, not a speed check: the worker shares a busy machine.
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if predicate():
-            return
+        if value := predicate():
+            return value
         time.sleep(0.2)
     raise AssertionError(f"gave up waiting for {what}")
+
+
+def backend_waiting_for_this_transaction():
+    """The pid of a database backend whose lock wait this connection's transaction holds up."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_locks WHERE NOT granted AND pg_backend_pid() = ANY(pg_blocking_pids(pid))"
+        )
+        row = cursor.fetchone()
+    return row and row[0]
+
+
+def backend_exists(pid):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_stat_activity WHERE pid = %s", [pid])
+        return cursor.fetchone() is not None
 
 
 def test_a_killed_worker_leaves_nothing_half_imported_and_a_new_worker_resumes(
@@ -161,42 +182,41 @@ def test_a_killed_worker_leaves_nothing_half_imported_and_a_new_worker_resumes(
 ):
     """Real worker processes on the test database: one is killed in the middle of an import, the
     next one finds the job without a worker and imports the file from the start."""
-    rows = 1200
-    with django_db_blocker.unblock():
-        job = start_job("libraries.jobs.import_libraries_job", "kill test", payload=library_csv(rows, "kill"))
-        first = start_worker()
+    batch = batch_size()
+    rows = 3 * batch
+    workers = []
+    # Everything the workers commit goes with this process's copy, cloned again afterwards.
+    with django_db_blocker.unblock(), writable_database():
         try:
-
-            def importing():
-                job.refresh_from_db()
-                return job.total == rows and job.done >= 500  # the import phase has written a batch
-
-            wait_for(importing, "the first worker to import a batch")
-            os.kill(first.pid, signal.SIGKILL)
-            first.wait(timeout=30)
+            job = start_job(
+                "libraries.jobs.import_libraries_job", "kill test", payload=library_csv(rows, "kill")
+            )
+            with transaction.atomic():
+                # An uncommitted library with a slug of the file's second batch: the worker's insert of
+                # that batch waits for this transaction, so it is killed after a whole batch for sure.
+                Library.objects.bulk_create([Library(locale=Locale.get_default(), slug=f"kill-{batch + 1}")])
+                workers.append(start_worker())
+                stuck = wait_for(backend_waiting_for_this_transaction, "the first worker to import a batch")
+                os.kill(workers[0].pid, signal.SIGKILL)
+                workers[0].wait(timeout=30)
+                transaction.set_rollback(True)
+            # Its connection ends once its last statement runs and finds no one to answer.
+            wait_for(lambda: not backend_exists(stuck), "the killed worker's connection to end")
             job.refresh_from_db()
             assert job.status == BackgroundJob.Status.RUNNING  # as the dead worker left it
+            assert job.total == rows  # in the import phase (the check counts lines: rows + 1)
             assert not Library.objects.filter(slug__startswith="kill-").exists()  # rolled back
 
-            second = start_worker("--batch")
-            output, _ = second.communicate(timeout=600)
-            assert second.returncode == 0, output
+            workers.append(start_worker("--batch"))
+            output, _ = workers[1].communicate(timeout=600)
+            assert workers[1].returncode == 0, output
             assert "lost their worker" in output
             job.refresh_from_db()
             assert job.status == BackgroundJob.Status.DONE, job.message
             assert job.attempts == 2
             assert Library.objects.filter(slug__startswith="kill-").count() == rows
         finally:
-            if first.poll() is None:
-                first.kill()
-            from django_tasks_db.models import DBTaskResult
-
-            from wagtail.models import ModelLogEntry
-
-            imported = Library.objects.filter(slug__startswith="kill-")
-            ids = [str(pk) for pk in imported.values_list("pk", flat=True)]
-            ModelLogEntry.objects.filter(object_id__in=ids).delete()
-            imported.delete()
-
-            DBTaskResult.objects.all().delete()
-            BackgroundJob.objects.filter(pk=job.pk).delete()
+            for worker in workers:
+                if worker.poll() is None:
+                    worker.kill()
+                    worker.wait(timeout=30)

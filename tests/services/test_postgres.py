@@ -12,6 +12,9 @@ import pytest
 
 from django.conf import settings
 
+from tests.services import lifecycle
+from tests.services.postgres import TEMPLATE_VAR, PostgresTemplate
+
 STARTUP_TIMEOUT = 120
 EXIT_TIMEOUT = 90
 
@@ -41,10 +44,19 @@ def cluster_of(url):
     return workdir, server_pid
 
 
+@pytest.fixture(scope="module")
+def initialised():
+    """One initdb for the module: each test's cluster starts from a copy (what a cluster's process
+    does at its end is the same either way; the run's own cluster still comes from initdb)."""
+    with lifecycle.running(PostgresTemplate()) as datadir:
+        yield datadir
+
+
 @pytest.fixture
-def launch():
+def launch(initialised):
     # Without the run's own DATABASE_URL, which would make the command form start no cluster.
     without_database = {name: value for name, value in os.environ.items() if name != "DATABASE_URL"}
+    without_database[TEMPLATE_VAR] = initialised
     processes = []
 
     def start(args, log):
@@ -88,9 +100,11 @@ def test_signal_stops_the_cluster_and_its_command(launch, tmp_path, signum):
 
 
 def test_command_status_is_passed_on_and_nothing_is_left(launch, tmp_path):
+    go = tmp_path / "go"
     process, _child, workdir, server_pid = start_command(
-        launch, tmp_path, f"echo $$ > {tmp_path}/child.pid; sleep 1; exit 3"
+        launch, tmp_path, f"echo $$ > {tmp_path}/child.pid; while [ ! -e {go} ]; do sleep 0.05; done; exit 3"
     )
+    go.touch()  # the command ends once the cluster was looked at, however slow the machine
     assert process.wait(timeout=EXIT_TIMEOUT) == 3
     assert not running(server_pid)
     assert not workdir.exists()
