@@ -90,8 +90,25 @@ def page_cache_on(settings):
     cache.clear()
 
 
+# The renditions the pages show (templates and core.inlines), made once for the module: each test
+# is rolled back, and its warm-up request would otherwise resize and encode the seed's images again.
+RENDITIONS = ("fill-1200x630", "fill-480x270", "width-1200", "width-800")
+
+
 @pytest.fixture(scope="module")
-def large(seeded_database, django_db_blocker):
+def renditions(seeded_database, django_db_blocker):
+    """The seed's images with their renditions, for this module's tests only (rolled back at its end)."""
+    from wagtail.images import get_image_model
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        for image in get_image_model().objects.all():
+            image.get_renditions(*RENDITIONS)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def large(renditions, django_db_blocker):
     """Many rows on top of the seed, for this module's tests only (rolled back at its end)."""
     with django_db_blocker.unblock(), transaction.atomic():
         urls = many_rows()
@@ -100,7 +117,7 @@ def large(seeded_database, django_db_blocker):
 
 
 @pytest.mark.parametrize("page_type", PAGES)
-def test_at_seed_size(page_type, seeded, page_cache_on, client):
+def test_at_seed_size(page_type, renditions, seeded, page_cache_on, client):
     url = PAGES[page_type]
     _response, queries = queries_on_a_miss(client, url)
     assert len(queries) <= MAX_QUERIES, report(url, queries)
