@@ -46,6 +46,15 @@ def stop_process(process, timeout=20, signum=signal.SIGTERM):
             process.wait(timeout)
 
 
+def children(pid):
+    """The pids of a process's children (Linux; none where the kernel does not list them)."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as listed:
+            return [int(child) for child in listed.read().split()]
+    except OSError:
+        return []
+
+
 def get(url, headers=None, timeout=120):
     """(status, headers, body) of a GET, without raising on error statuses."""
     request = urllib.request.Request(url, headers=headers or {})
@@ -61,9 +70,9 @@ class Gunicorn(Service):
 
     env_var = None
 
-    def __init__(self, env, workers=2, app="cms.wsgi:application", wait=True):
+    def __init__(self, env, workers=2, app="cms.wsgi:application", wait=True, preload=False):
         super().__init__()
-        self.env, self.workers, self.app, self.wait = env, workers, app, wait
+        self.env, self.workers, self.app, self.wait, self.preload = env, workers, app, wait, preload
         self.process = None
         self.port = None
 
@@ -72,7 +81,9 @@ class Gunicorn(Service):
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", self.app, "--bind", f"127.0.0.1:{self.port}"]
             + ["--workers", str(self.workers), "--timeout", "30", "--graceful-timeout", "5"]
-            + ["--log-level", "warning", "--worker-tmp-dir", self.workdir],
+            # No control socket: by default every instance on the machine shares one path in $HOME.
+            + ["--log-level", "warning", "--worker-tmp-dir", self.workdir, "--no-control-socket"]
+            + (["--preload"] if self.preload else []),
             env={**os.environ, **self.env},
         )
         if self.wait:
@@ -80,13 +91,23 @@ class Gunicorn(Service):
         return f"http://127.0.0.1:{self.port}"
 
     def ready(self):
-        """Wait until it listens (``wait=False`` lets several instances start side by side)."""
+        """Wait until it listens (``wait=False`` lets several instances start side by side).
+
+        With ``preload`` the master imports the app before it listens; otherwise the workers import
+        it after, and the first requests wait for them.
+        """
         wait_for_port(self.port, self.process)
 
     def shutdown(self):
-        if self.process is not None:
-            # SIGQUIT: gunicorn's quick shutdown; nothing is left to finish at the end of a test.
-            stop_process(self.process, signum=signal.SIGQUIT)
+        if self.process is None or self.process.poll() is not None:
+            return
+        # Nothing is left to finish at the end of a test, and an orderly exit costs each process
+        # seconds of interpreter teardown: killed, the master first so that it replaces no worker.
+        workers = children(self.process.pid)
+        stop_process(self.process, signum=signal.SIGKILL)
+        for pid in workers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
 
 class DatabaseRelay:
