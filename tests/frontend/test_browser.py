@@ -2,35 +2,20 @@
 version without JavaScript, keyboard focus, 320 px layouts, no request to any other host, screenshots
 of every page type, and the points readers tripped over in issue 14."""
 
-import os
 import re
-import threading
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.test.testcases import LiveServerThread
 
 from libraries.models import Library
 from reader.preferences import SCHEMES
+from tests.frontend.live import chromium, live_server
 from tests.helpers import live_pages
 
 # No django_db mark: the tests themselves never query; the server thread reads the committed seed.
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded_database")]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -41,22 +26,8 @@ def server(seeded_database, django_db_blocker):
     pytest-django's live_server would make these tests transactional and flush the database
     afterwards; the browser only reads, so a plain server thread over the committed seed suffices.
     """
-    with django_db_blocker.unblock():
-        thread = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
-        thread.daemon = True
-        thread.start()
-        thread.is_ready.wait()
-        if thread.error:
-            raise thread.error
-        yield f"http://127.0.0.1:{thread.port}"
-        thread.terminate()
-        # Request threads close their database connections when the browser's sockets close;
-        # wait for them, so that no thread queries a database that is dropped at the end of the run.
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and any(
-            "process_request_thread" in worker.name for worker in threading.enumerate()
-        ):
-            time.sleep(0.1)
+    with django_db_blocker.unblock(), live_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -70,30 +41,17 @@ def pages(seeded_database, django_db_blocker):
 @pytest.fixture(scope="module")
 def browser(server, pages, urls):
     """One Chromium for the module; it closes before the server stops."""
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 @pytest.fixture
 def context(browser, server):
-    """A fresh visitor; every request is recorded and anything not on the test server is refused."""
+    """A fresh visitor; every request is recorded, and the browser reaches no host but the test
+    server (tests/frontend/live.py)."""
     context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900})
     context.requests = []
-    server_host = urlsplit(server).netloc
-
-    def guard(route):
-        url = route.request.url
-        context.requests.append(url)
-        if urlsplit(url).scheme in ("data", "blob") or urlsplit(url).netloc == server_host:
-            route.continue_()
-        else:
-            route.abort()
-
-    context.route("**/*", guard)
+    context.on("request", lambda request: context.requests.append(request.url))
     yield context
     context.close()
 
