@@ -1,17 +1,51 @@
-"""A live server for browser journeys that write: what they click is committed to this process's
-copy of the minimal database, and the copy is cloned again from its template afterwards
-(tests/databases.py), so every later test finds it whole."""
+"""Debian's Chromium and a live server for the browser tests. Journeys that write commit what they
+click to this process's copy of the minimal database, and the copy is cloned again from its template
+afterwards (tests/databases.py), so every later test finds it whole."""
 
 import contextlib
+import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from playwright.sync_api import sync_playwright
 
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.db import connections
 from django.test.testcases import LiveServerThread
 
 BOUND = 30  # seconds any wait of the journeys may take at most
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    # Only the test server's address resolves: a request to any other host is still seen by the
+    # tests' request listeners, then fails at once, and nothing leaves the machine. A catch-all
+    # route would do the same, but Playwright turns the HTTP cache off for a context with any route,
+    # so every page would fetch its stylesheet and fonts again.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+
+@contextlib.contextmanager
+def chromium():
+    """Headless Chromium for one test module. Not one for the session: while Playwright runs, its
+    event loop counts as running in this thread and Django refuses queries there, so a browser left
+    open would break the database tests that the process runs next."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 @contextlib.contextmanager

@@ -7,21 +7,19 @@ the test works the queue off as ``manage.py db_worker`` does and the worker send
 SMTP server on a loopback port.
 """
 
-import os
 import re
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from django.test import override_settings
 
 from tests.frontend.live import BOUND, in_db, live_server, writable_database
+from tests.frontend.live import chromium as launch
 from tests.smtp import SMTPStub
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 REVIEW_QUEUE = "В ожидании вашего отзыва"
 
 
@@ -165,12 +163,8 @@ def site(django_db_setup, django_db_blocker, smtp_server):
 @pytest.fixture(scope="module")
 def chromium(site):
     """One Chromium for the module, closed before the server stops."""
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with launch() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -178,8 +172,14 @@ def browsers(chromium, site):
     """A logged-in admin tab per person and a reader's tab, shared by the journeys."""
     tabs = {}
     for role in ("editor", "moderator", "translator", "reader"):
+        # People who ask for reduced motion: otherwise the badge of Wagtail's help menu pulses for
+        # 25 s after every admin page (animation: ping-warning 5s 5), repainting each frame in
+        # every open tab for most of the module. Wagtail stops its animations for them.
         context = chromium.new_context(
-            base_url=site["server"], viewport={"width": 1400, "height": 1000}, locale="ru-RU"
+            base_url=site["server"],
+            viewport={"width": 1400, "height": 1000},
+            locale="ru-RU",
+            reduced_motion="reduce",
         )
         context.set_default_timeout(BOUND * 1000)
         if role != "reader":

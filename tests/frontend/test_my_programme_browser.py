@@ -1,14 +1,13 @@
 """Starring sessions of the seeded Ryazan forum in a real Chromium, by clicking: without JavaScript
 (forms and a cookie) and with it (in place, localStorage restoring a lost cookie)."""
 
-import os
 from urllib.parse import urlsplit
 
 import icalendar
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tests.frontend.test_browser import CHROMIUM, CHROMIUM_ARGS, server  # noqa: F401 - fixture
+from tests.frontend.live import chromium as launch
+from tests.frontend.test_browser import server  # noqa: F401 - fixture
 
 # No django_db mark: the tests never query; the server thread reads the committed seed.
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded_database")]
@@ -20,26 +19,13 @@ REMOVE = "★ Убрать из моей программы"
 
 @pytest.fixture(scope="module")
 def chromium(server):  # noqa: F811
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with launch() as instance:
         yield instance
-        instance.close()
 
 
 def new_context(chromium, server, javascript):  # noqa: F811
-    context = chromium.new_context(base_url=server, java_script_enabled=javascript, accept_downloads=True)
-    host = urlsplit(server).netloc
-
-    def only_this_site(route):
-        if urlsplit(route.request.url).netloc in ("", host) or route.request.url.startswith("data:"):
-            route.continue_()
-        else:
-            route.abort()
-
-    context.route("**/*", only_this_site)
-    return context
+    # The browser reaches no host but this site (tests/frontend/live.py).
+    return chromium.new_context(base_url=server, java_script_enabled=javascript, accept_downloads=True)
 
 
 def session_titles(page):
