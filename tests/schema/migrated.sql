@@ -1,4 +1,4 @@
--- vmeste test schema 5f82afc026b85da1de10ba9e0e5a19cc postgresql 15
+-- vmeste test schema 6f7905a54ab49fcab053bda711692d83 postgresql 15
 --
 -- PostgreSQL database dump
 --
@@ -4016,297 +4016,297 @@ COPY public.django_content_type (id, app_label, model) FROM stdin;
 --
 
 COPY public.django_migrations (id, app, name, applied) FROM stdin;
-1	contenttypes	0001_initial	2026-11-29 12:36:14.890779+00
-2	auth	0001_initial	2026-11-29 12:36:14.990885+00
-3	admin	0001_initial	2026-11-29 12:36:15.038735+00
-4	admin	0002_logentry_remove_auto_add	2026-11-29 12:36:15.058245+00
-5	admin	0003_logentry_add_action_flag_choices	2026-11-29 12:36:15.063714+00
-6	contenttypes	0002_remove_content_type_name	2026-11-29 12:36:15.086213+00
-7	auth	0002_alter_permission_name_max_length	2026-11-29 12:36:15.102007+00
-8	auth	0003_alter_user_email_max_length	2026-11-29 12:36:15.118639+00
-9	auth	0004_alter_user_username_opts	2026-11-29 12:36:15.132881+00
-10	auth	0005_alter_user_last_login_null	2026-11-29 12:36:15.149989+00
-11	auth	0006_require_contenttypes_0002	2026-11-29 12:36:15.160601+00
-12	auth	0007_alter_validators_add_error_messages	2026-11-29 12:36:15.169372+00
-13	auth	0008_alter_user_username_max_length	2026-11-29 12:36:15.185404+00
-14	auth	0009_alter_user_last_name_max_length	2026-11-29 12:36:15.198128+00
-15	auth	0010_alter_group_name_max_length	2026-11-29 12:36:15.204336+00
-16	auth	0011_update_proxy_permissions	2026-11-29 12:36:15.210263+00
-17	auth	0012_alter_user_first_name_max_length	2026-11-29 12:36:15.21614+00
-18	wagtailcore	0001_initial	2026-11-29 12:36:15.590252+00
-19	wagtailcore	0002_initial_data	2026-11-29 12:36:15.591147+00
-20	wagtailcore	0003_add_uniqueness_constraint_on_group_page_permission	2026-11-29 12:36:15.591606+00
-21	wagtailcore	0004_page_locked	2026-11-29 12:36:15.592048+00
-22	wagtailcore	0005_add_page_lock_permission_to_moderators	2026-11-29 12:36:15.592448+00
-23	wagtailcore	0006_add_lock_page_permission	2026-11-29 12:36:15.597932+00
-24	wagtailcore	0007_page_latest_revision_created_at	2026-11-29 12:36:15.598667+00
-25	wagtailcore	0008_populate_latest_revision_created_at	2026-11-29 12:36:15.599239+00
-26	wagtailcore	0009_remove_auto_now_add_from_pagerevision_created_at	2026-11-29 12:36:15.599723+00
-27	wagtailcore	0010_change_page_owner_to_null_on_delete	2026-11-29 12:36:15.600091+00
-28	wagtailcore	0011_page_first_published_at	2026-11-29 12:36:15.60043+00
-29	wagtailcore	0012_extend_page_slug_field	2026-11-29 12:36:15.60075+00
-30	wagtailcore	0013_update_golive_expire_help_text	2026-11-29 12:36:15.601142+00
-31	wagtailcore	0014_add_verbose_name	2026-11-29 12:36:15.601456+00
-32	wagtailcore	0015_add_more_verbose_names	2026-11-29 12:36:15.601797+00
-33	wagtailcore	0016_change_page_url_path_to_text_field	2026-11-29 12:36:15.602109+00
-34	wagtailcore	0017_change_edit_page_permission_description	2026-11-29 12:36:15.627142+00
-35	wagtailcore	0018_pagerevision_submitted_for_moderation_index	2026-11-29 12:36:15.659455+00
-36	wagtailcore	0019_verbose_names_cleanup	2026-11-29 12:36:15.774295+00
-37	wagtailcore	0020_add_index_on_page_first_published_at	2026-11-29 12:36:15.803519+00
-38	wagtailcore	0021_capitalizeverbose	2026-11-29 12:36:16.75721+00
-39	wagtailcore	0022_add_site_name	2026-11-29 12:36:16.783689+00
-40	wagtailcore	0023_alter_page_revision_on_delete_behaviour	2026-11-29 12:36:16.811839+00
-41	wagtailcore	0024_collection	2026-11-29 12:36:16.830783+00
-42	wagtailcore	0025_collection_initial_data	2026-11-29 12:36:16.862673+00
-43	wagtailcore	0026_group_collection_permission	2026-11-29 12:36:16.931367+00
-44	wagtailcore	0027_fix_collection_path_collation	2026-11-29 12:36:16.973559+00
-45	wagtailcore	0024_alter_page_content_type_on_delete_behaviour	2026-11-29 12:36:17.007493+00
-46	wagtailcore	0028_merge	2026-11-29 12:36:17.008624+00
-47	wagtailcore	0029_unicode_slugfield_dj19	2026-11-29 12:36:17.026232+00
-48	wagtailcore	0030_index_on_pagerevision_created_at	2026-11-29 12:36:17.06314+00
-49	wagtailcore	0031_add_page_view_restriction_types	2026-11-29 12:36:17.158817+00
-50	wagtailcore	0032_add_bulk_delete_page_permission	2026-11-29 12:36:17.180981+00
-51	wagtailcore	0033_remove_golive_expiry_help_text	2026-11-29 12:36:17.220675+00
-52	wagtailcore	0034_page_live_revision	2026-11-29 12:36:17.267007+00
-53	wagtailcore	0035_page_last_published_at	2026-11-29 12:36:17.298372+00
-54	wagtailcore	0036_populate_page_last_published_at	2026-11-29 12:36:17.322552+00
-55	wagtailcore	0037_set_page_owner_editable	2026-11-29 12:36:17.344988+00
-56	wagtailcore	0038_make_first_published_at_editable	2026-11-29 12:36:17.377386+00
-57	wagtailcore	0039_collectionviewrestriction	2026-11-29 12:36:17.464548+00
-58	wagtailcore	0040_page_draft_title	2026-11-29 12:36:17.529858+00
-59	wagtailcore	0041_group_collection_permissions_verbose_name_plural	2026-11-29 12:36:17.541165+00
-60	wagtailcore	0042_index_on_pagerevision_approved_go_live_at	2026-11-29 12:36:17.579072+00
-61	wagtailcore	0043_lock_fields	2026-11-29 12:36:17.645808+00
-62	wagtailcore	0044_add_unlock_grouppagepermission	2026-11-29 12:36:17.675582+00
-63	wagtailcore	0045_assign_unlock_grouppagepermission	2026-11-29 12:36:17.721925+00
-64	wagtailcore	0046_site_name_remove_null	2026-11-29 12:36:17.746406+00
-65	wagtailcore	0047_add_workflow_models	2026-11-29 12:36:18.163292+00
-66	wagtailcore	0048_add_default_workflows	2026-11-29 12:36:18.627363+00
-67	wagtailcore	0049_taskstate_finished_by	2026-11-29 12:36:18.689715+00
-68	wagtailcore	0050_workflow_rejected_to_needs_changes	2026-11-29 12:36:18.812453+00
-69	wagtailcore	0051_taskstate_comment	2026-11-29 12:36:18.848276+00
-70	wagtailcore	0052_pagelogentry	2026-11-29 12:36:18.919489+00
-71	wagtailcore	0053_locale_model	2026-11-29 12:36:18.934747+00
-72	wagtailcore	0054_initial_locale	2026-11-29 12:36:18.974597+00
-73	wagtailcore	0055_page_locale_fields	2026-11-29 12:36:19.098014+00
-74	wagtailcore	0056_page_locale_fields_populate	2026-11-29 12:36:19.146005+00
-75	wagtailcore	0057_page_locale_fields_notnull	2026-11-29 12:36:19.250631+00
-76	wagtailcore	0058_page_alias_of	2026-11-29 12:36:19.313881+00
-77	wagtailcore	0059_apply_collection_ordering	2026-11-29 12:36:19.387035+00
-78	wagtailcore	0060_fix_workflow_unique_constraint	2026-11-29 12:36:19.4882+00
-79	wagtailcore	0061_change_promote_tab_helpt_text_and_verbose_names	2026-11-29 12:36:19.564571+00
-80	wagtailcore	0062_comment_models_and_pagesubscription	2026-11-29 12:36:19.852311+00
-81	wagtailcore	0063_modellogentry	2026-11-29 12:36:19.953699+00
-82	wagtailcore	0064_log_timestamp_indexes	2026-11-29 12:36:20.057264+00
-83	wagtailcore	0065_log_entry_uuid	2026-11-29 12:36:20.165926+00
-84	wagtailcore	0066_collection_management_permissions	2026-11-29 12:36:20.233874+00
-85	wagtailcore	0067_alter_pagerevision_content_json	2026-11-29 12:36:20.814858+00
-86	wagtailcore	0068_log_entry_empty_object	2026-11-29 12:36:20.882376+00
-87	wagtailcore	0069_log_entry_jsonfield	2026-11-29 12:36:21.089742+00
-88	wagtail_localize	0001_initial	2026-11-29 12:36:21.913171+00
-89	wagtailcore	0070_rename_pagerevision_revision	2026-11-29 12:36:23.210629+00
-90	wagtailcore	0071_populate_revision_content_type	2026-11-29 12:36:23.274833+00
-91	wagtailcore	0072_alter_revision_content_type_notnull	2026-11-29 12:36:23.396801+00
-92	wagtailcore	0073_page_latest_revision	2026-11-29 12:36:23.508016+00
-93	wagtailcore	0074_revision_object_str	2026-11-29 12:36:23.541315+00
-94	wagtailcore	0075_populate_latest_revision_and_revision_object_str	2026-11-29 12:36:23.664244+00
-95	wagtailcore	0076_modellogentry_revision	2026-11-29 12:36:23.767959+00
-96	wagtailcore	0077_alter_revision_user	2026-11-29 12:36:23.828684+00
-97	wagtailcore	0078_referenceindex	2026-11-29 12:36:23.96366+00
-98	wagtailcore	0079_rename_taskstate_page_revision	2026-11-29 12:36:24.047333+00
-99	wagtailcore	0080_generic_workflowstate	2026-11-29 12:36:24.854111+00
-100	wagtailcore	0081_populate_workflowstate_content_type	2026-11-29 12:36:24.876863+00
-101	wagtailcore	0082_alter_workflowstate_content_type_notnull	2026-11-29 12:36:24.937242+00
-102	wagtailcore	0083_workflowcontenttype	2026-11-29 12:36:24.964272+00
-103	wagtailcore	0084_add_default_page_permissions	2026-11-29 12:36:24.982797+00
-104	wagtailcore	0085_add_grouppagepermission_permission	2026-11-29 12:36:25.020412+00
-105	wagtailcore	0086_populate_grouppagepermission_permission	2026-11-29 12:36:25.080802+00
-106	wagtailcore	0087_alter_grouppagepermission_unique_together_and_more	2026-11-29 12:36:25.143222+00
-107	wagtailcore	0088_fix_log_entry_json_timestamps	2026-11-29 12:36:25.202245+00
-108	wagtailcore	0089_log_entry_data_json_null_to_object	2026-11-29 12:36:25.227637+00
-109	wagtailcore	0090_remove_grouppagepermission_permission_type	2026-11-29 12:36:25.296358+00
-110	wagtailcore	0091_remove_revision_submitted_for_moderation	2026-11-29 12:36:25.46811+00
-111	wagtailcore	0092_alter_collectionviewrestriction_password_and_more	2026-11-29 12:36:25.511966+00
-112	wagtailcore	0093_uploadedfile	2026-11-29 12:36:25.549882+00
-113	wagtailcore	0094_alter_page_locale	2026-11-29 12:36:25.575852+00
-114	wagtailcore	0095_groupsitepermission	2026-11-29 12:36:25.60746+00
-115	wagtailcore	0096_referenceindex_referenceindex_source_object_and_more	2026-11-29 12:36:25.63537+00
-116	wagtailcore	0097_baselogentry_uuid_action_timestamp_indexes	2026-11-29 12:36:25.669613+00
-117	core	0001_initial	2026-11-29 12:36:25.749174+00
-118	core	0002_background_jobs	2026-11-29 12:36:25.824461+00
-119	django_tasks_database	0001_initial	2026-11-29 12:36:25.833719+00
-120	django_tasks_database	0002_alter_dbtaskresult_options	2026-11-29 12:36:25.837439+00
-121	django_tasks_database	0003_dbtaskresult_enqueued_at_dbtaskresult_finished_at	2026-11-29 12:36:25.862223+00
-122	django_tasks_database	0004_dbtaskresult_started_at	2026-11-29 12:36:25.869912+00
-123	django_tasks_database	0005_alter_dbtaskresult_priority_and_more	2026-11-29 12:36:25.888624+00
-124	django_tasks_database	0006_alter_dbtaskresult_args_kwargs_and_more	2026-11-29 12:36:25.92518+00
-125	django_tasks_database	0007_add_separate_results_fields	2026-11-29 12:36:25.941932+00
-126	django_tasks_database	0008_separate_results_field	2026-11-29 12:36:26.023174+00
-127	django_tasks_database	0009_remove_results_field	2026-11-29 12:36:26.03087+00
-128	django_tasks_database	0010_alter_dbtaskresult_status	2026-11-29 12:36:26.041961+00
-129	django_tasks_database	0011_rename_complete_status	2026-11-29 12:36:26.125394+00
-130	django_tasks_database	0012_add_separate_exception_fields	2026-11-29 12:36:26.146024+00
-131	django_tasks_database	0013_separate_exception_fields	2026-11-29 12:36:26.214253+00
-132	django_tasks_database	0014_remove_dbtaskresult_exception_data	2026-11-29 12:36:26.222187+00
-133	django_tasks_database	0015_correctly_order_run_after	2026-11-29 12:36:26.229565+00
-134	django_tasks_database	0016_remove_dbtaskresult_django_task_new_ordering_idx_and_more	2026-11-29 12:36:26.380467+00
-135	django_tasks_database	0017_dbtaskresult_metadata	2026-11-29 12:36:26.394929+00
-136	django_tasks_database	0018_rename_succeeded_status	2026-11-29 12:36:26.930804+00
-137	django_tasks_database	0019_rename_django_task_new_ordering_idx_tasks_db_new_ordering_idx_and_more	2026-11-29 12:36:26.958029+00
-138	django_tasks_database	0020_update_db_task_result_ordering	2026-11-29 12:36:26.977708+00
-139	django_tasks_database	0021_conditional_partial_index_ordering	2026-11-29 12:36:26.996754+00
-140	libraries	0001_initial	2026-11-29 12:36:27.573867+00
-141	libraries	0002_load_places	2026-11-29 12:36:28.850479+00
-142	taggit	0001_initial	2026-11-29 12:36:28.919297+00
-143	wagtailimages	0001_initial	2026-11-29 12:36:29.21485+00
-144	wagtailimages	0002_initial_data	2026-11-29 12:36:29.215444+00
-145	wagtailimages	0003_fix_focal_point_fields	2026-11-29 12:36:29.215789+00
-146	wagtailimages	0004_make_focal_point_key_not_nullable	2026-11-29 12:36:29.21608+00
-147	wagtailimages	0005_make_filter_spec_unique	2026-11-29 12:36:29.216353+00
-148	wagtailimages	0006_add_verbose_names	2026-11-29 12:36:29.22165+00
-149	wagtailimages	0007_image_file_size	2026-11-29 12:36:29.221996+00
-150	wagtailimages	0008_image_created_at_index	2026-11-29 12:36:29.222287+00
-151	wagtailimages	0009_capitalizeverbose	2026-11-29 12:36:29.222559+00
-152	wagtailimages	0010_change_on_delete_behaviour	2026-11-29 12:36:29.222823+00
-153	wagtailimages	0011_image_collection	2026-11-29 12:36:29.22308+00
-154	wagtailimages	0012_copy_image_permissions_to_collections	2026-11-29 12:36:29.22334+00
-155	wagtailimages	0013_make_rendition_upload_callable	2026-11-29 12:36:29.223598+00
-156	wagtailimages	0014_add_filter_spec_field	2026-11-29 12:36:29.223853+00
-157	wagtailimages	0015_fill_filter_spec_field	2026-11-29 12:36:29.224104+00
-158	wagtailimages	0016_deprecate_rendition_filter_relation	2026-11-29 12:36:29.224354+00
-159	wagtailimages	0017_reduce_focal_point_key_max_length	2026-11-29 12:36:29.224603+00
-160	wagtailimages	0018_remove_rendition_filter	2026-11-29 12:36:29.224856+00
-161	wagtailimages	0019_delete_filter	2026-11-29 12:36:29.22511+00
-162	wagtailimages	0020_add-verbose-name	2026-11-29 12:36:29.225361+00
-163	wagtailimages	0021_image_file_hash	2026-11-29 12:36:29.225657+00
-164	wagtailimages	0022_uploadedimage	2026-11-29 12:36:29.42476+00
-165	wagtailadmin	0001_create_admin_access_permissions	2026-11-29 12:36:29.537749+00
-166	wagtailimages	0023_add_choose_permissions	2026-11-29 12:36:29.702834+00
-167	wagtailimages	0024_index_image_file_hash	2026-11-29 12:36:29.72446+00
-168	wagtailimages	0025_alter_image_file_alter_rendition_file	2026-11-29 12:36:29.752121+00
-169	wagtailimages	0026_delete_uploadedimage	2026-11-29 12:36:29.754742+00
-170	wagtailimages	0027_image_description	2026-11-29 12:36:29.776331+00
-171	wagtaildocs	0001_initial	2026-11-29 12:36:29.846869+00
-172	wagtaildocs	0002_initial_data	2026-11-29 12:36:29.925756+00
-173	wagtaildocs	0003_add_verbose_names	2026-11-29 12:36:30.005725+00
-174	wagtaildocs	0004_capitalizeverbose	2026-11-29 12:36:30.286977+00
-175	wagtaildocs	0005_document_collection	2026-11-29 12:36:30.323131+00
-176	wagtaildocs	0006_copy_document_permissions_to_collections	2026-11-29 12:36:30.361072+00
-177	wagtaildocs	0005_alter_uploaded_by_user_on_delete_action	2026-11-29 12:36:30.394059+00
-178	wagtaildocs	0007_merge	2026-11-29 12:36:30.395426+00
-179	wagtaildocs	0008_document_file_size	2026-11-29 12:36:30.415881+00
-180	wagtaildocs	0009_document_verbose_name_plural	2026-11-29 12:36:30.433989+00
-181	wagtaildocs	0010_document_file_hash	2026-11-29 12:36:30.454498+00
-182	wagtaildocs	0011_add_choose_permissions	2026-11-29 12:36:30.542091+00
-183	wagtaildocs	0012_uploadeddocument	2026-11-29 12:36:30.579687+00
-184	wagtaildocs	0013_delete_uploadeddocument	2026-11-29 12:36:30.582158+00
-185	wagtaildocs	0014_alter_document_file_size	2026-11-29 12:36:30.606436+00
-186	documents	0001_initial	2026-11-29 12:36:31.062346+00
-187	documents	0002_registry_index	2026-11-29 12:36:31.092409+00
-188	documents	0003_help_texts_in_english	2026-11-29 12:36:31.129535+00
-189	events	0001_initial	2026-11-29 12:36:32.633999+00
-190	events	0002_listing_indexes	2026-11-29 12:36:32.785771+00
-191	events	0003_help_texts_in_english	2026-11-29 12:36:32.880715+00
-192	events	0002_broadcast_provider_english_name	2026-11-29 12:36:32.936364+00
-193	events	0004_merge_provider_names_and_help_texts	2026-11-29 12:36:32.937265+00
-194	events	0002_venues_halls_in_venues_session_formats	2026-11-29 12:36:34.246278+00
-195	events	0005_merge_venues_and_listing_indexes	2026-11-29 12:36:34.247301+00
-196	events	0006_programme_blocks_after_merge	2026-11-29 12:36:34.299359+00
-197	events	0007_venues_have_drafts	2026-11-29 12:36:34.669224+00
-198	home	0001_initial	2026-11-29 12:36:35.056657+00
-199	home	0002_home_page_sections	2026-11-29 12:36:35.083146+00
-200	libraries	0003_directory_indexes	2026-11-29 12:36:35.193367+00
-201	libraries	0004_help_texts_in_english	2026-11-29 12:36:35.339846+00
-202	libraries	0003_places_have_drafts_and_library_slugs_are_optional	2026-11-29 12:36:39.192452+00
-203	libraries	0005_merge_place_drafts_and_help_texts	2026-11-29 12:36:39.193409+00
-204	wagtailadmin	0002_admin	2026-11-29 12:36:39.204992+00
-205	wagtailadmin	0003_admin_managed	2026-11-29 12:36:39.22194+00
-206	wagtailadmin	0004_editingsession	2026-11-29 12:36:39.457876+00
-207	wagtailadmin	0005_editingsession_is_editing	2026-11-29 12:36:39.598993+00
-208	wagtail_localize	0002_translation	2026-11-29 12:36:39.845864+00
-209	wagtail_localize	0003_delete_translation_sources	2026-11-29 12:36:40.01734+00
-210	wagtail_localize	0004_one_source_per_objectlocale	2026-11-29 12:36:40.327107+00
-211	wagtail_localize	0005_remove_translationsource_object	2026-11-29 12:36:41.234529+00
-212	wagtail_localize	0006_create_submit_translation_permission	2026-11-29 12:36:41.4302+00
-213	wagtail_localize	0007_stringtranslation_type_and_tool_name	2026-11-29 12:36:41.590436+00
-214	wagtail_localize	0008_stringtranslation_last_translated_by	2026-11-29 12:36:41.785963+00
-215	wagtail_localize	0009_stringtranslation_errors	2026-11-29 12:36:42.025816+00
-216	wagtail_localize	0010_overridablesegment	2026-11-29 12:36:42.205847+00
-217	wagtail_localize	0011_segmentoverride	2026-11-29 12:36:42.410008+00
-218	wagtail_localize	0012_localesynchronization	2026-11-29 12:36:43.22619+00
-219	wagtail_localize	0013_translationsource_schema_version	2026-11-29 12:36:43.36179+00
-220	wagtail_localize	0014_remove_translation_source_last_updated_at	2026-11-29 12:36:43.451907+00
-221	wagtail_localize	0015_translationcontext_field_path	2026-11-29 12:36:43.486028+00
-222	wagtail_localize	0016_rename_page_revision_translationlog_revision	2026-11-29 12:36:43.608573+00
-223	localization	0001_roles	2026-11-29 12:36:43.883457+00
-224	movement	0001_initial	2026-11-29 12:36:44.534789+00
-225	movement	0002_participant_listing_index	2026-11-29 12:36:44.771346+00
-226	movement	0002_campaign_reports_after_end	2026-11-29 12:36:45.106555+00
-227	movement	0003_merge_report_form_and_listing_index	2026-11-29 12:36:45.113804+00
-228	partnerships	0001_initial	2026-11-29 12:36:46.550063+00
-229	news	0001_initial	2026-11-29 12:36:49.310034+00
-230	news	0002_publication_date_index	2026-11-29 12:36:49.37141+00
-231	news	0003_help_texts_in_english	2026-11-29 12:36:49.446652+00
-232	opendata	0001_open_data_page	2026-11-29 12:36:50.049835+00
-233	partnerships	0002_chronicle_entries_have_drafts_and_translations	2026-11-29 12:36:52.318563+00
-234	partnerships	0002_agreement_date_precision_and_signatories	2026-11-29 12:36:52.533653+00
-235	partnerships	0003_merge_agreement_details_and_chronicle_drafts	2026-11-29 12:36:52.534286+00
-236	sessions	0001_initial	2026-11-29 12:36:52.546308+00
-237	taggit	0002_auto_20150616_2121	2026-11-29 12:36:52.577629+00
-238	taggit	0003_taggeditem_add_unique_index	2026-11-29 12:36:52.596776+00
-239	taggit	0004_alter_taggeditem_content_type_alter_taggeditem_tag	2026-11-29 12:36:52.739265+00
-240	taggit	0005_auto_20220424_2025	2026-11-29 12:36:52.906129+00
-241	taggit	0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx	2026-11-29 12:36:53.258649+00
-242	wagtailadmin	0006_formstate	2026-11-29 12:36:53.381846+00
-243	wagtailembeds	0001_initial	2026-11-29 12:36:53.409774+00
-244	wagtailembeds	0002_add_verbose_names	2026-11-29 12:36:53.418124+00
-245	wagtailembeds	0003_capitalizeverbose	2026-11-29 12:36:53.423122+00
-246	wagtailembeds	0004_embed_verbose_name_plural	2026-11-29 12:36:53.427917+00
-247	wagtailembeds	0005_specify_thumbnail_url_max_length	2026-11-29 12:36:53.432769+00
-248	wagtailembeds	0006_add_embed_hash	2026-11-29 12:36:53.437374+00
-249	wagtailembeds	0007_populate_hash	2026-11-29 12:36:53.503663+00
-250	wagtailembeds	0008_allow_long_urls	2026-11-29 12:36:53.561095+00
-251	wagtailembeds	0009_embed_cache_until	2026-11-29 12:36:53.567884+00
-252	wagtailforms	0001_initial	2026-11-29 12:36:53.654795+00
-253	wagtailforms	0002_add_verbose_names	2026-11-29 12:36:53.708103+00
-254	wagtailforms	0003_capitalizeverbose	2026-11-29 12:36:53.765557+00
-255	wagtailforms	0004_add_verbose_name_plural	2026-11-29 12:36:53.821202+00
-256	wagtailforms	0005_alter_formsubmission_form_data	2026-11-29 12:36:54.033242+00
-257	wagtailredirects	0001_initial	2026-11-29 12:36:54.242925+00
-258	wagtailredirects	0002_add_verbose_names	2026-11-29 12:36:54.376723+00
-259	wagtailredirects	0003_make_site_field_editable	2026-11-29 12:36:54.456603+00
-260	wagtailredirects	0004_set_unique_on_path_and_site	2026-11-29 12:36:54.540713+00
-261	wagtailredirects	0005_capitalizeverbose	2026-11-29 12:36:55.050895+00
-262	wagtailredirects	0006_redirect_increase_max_length	2026-11-29 12:36:55.094937+00
-263	wagtailredirects	0007_add_autocreate_fields	2026-11-29 12:36:55.298302+00
-264	wagtailredirects	0008_add_verbose_name_plural	2026-11-29 12:36:55.359467+00
-265	wagtailsearch	0001_initial	2026-11-29 12:36:56.141878+00
-266	wagtailsearch	0002_add_verbose_names	2026-11-29 12:36:56.326737+00
-267	wagtailsearch	0003_remove_editors_pick	2026-11-29 12:36:56.327932+00
-268	wagtailsearch	0004_querydailyhits_verbose_name_plural	2026-11-29 12:36:56.334098+00
-269	wagtailsearch	0005_create_indexentry	2026-11-29 12:36:56.43094+00
-270	wagtailsearch	0006_customise_indexentry	2026-11-29 12:36:56.527464+00
-271	wagtailsearch	0007_delete_editorspick	2026-11-29 12:36:56.533975+00
-272	wagtailsearch	0008_remove_query_and_querydailyhits_models	2026-11-29 12:36:56.557267+00
-273	wagtailsearch	0009_remove_ngram_autocomplete	2026-11-29 12:36:56.558759+00
-274	wagtailsearch	0010_add_text_fields	2026-11-29 12:36:56.595779+00
-275	wagtailusers	0001_initial	2026-11-29 12:36:57.096573+00
-276	wagtailusers	0002_add_verbose_name_on_userprofile	2026-11-29 12:36:57.301386+00
-277	wagtailusers	0003_add_verbose_names	2026-11-29 12:36:57.368326+00
-278	wagtailusers	0004_capitalizeverbose	2026-11-29 12:36:57.624553+00
-279	wagtailusers	0005_make_related_name_wagtail_specific	2026-11-29 12:36:57.771338+00
-280	wagtailusers	0006_userprofile_prefered_language	2026-11-29 12:36:57.834275+00
-281	wagtailusers	0007_userprofile_current_time_zone	2026-11-29 12:36:57.901344+00
-282	wagtailusers	0008_userprofile_avatar	2026-11-29 12:36:58.301203+00
-283	wagtailusers	0009_userprofile_verbose_name_plural	2026-11-29 12:36:58.359792+00
-284	wagtailusers	0010_userprofile_updated_comments_notifications	2026-11-29 12:36:58.422402+00
-285	wagtailusers	0011_userprofile_dismissibles	2026-11-29 12:36:58.48583+00
-286	wagtailusers	0012_userprofile_theme	2026-11-29 12:36:58.574306+00
-287	wagtailusers	0013_userprofile_density	2026-11-29 12:36:58.711794+00
-288	wagtailusers	0014_userprofile_contrast	2026-11-29 12:36:58.806659+00
-289	wagtailusers	0015_userprofile_keyboard_shortcuts	2026-11-29 12:36:58.896536+00
-290	wagtailimages	0001_squashed_0021	2026-11-29 12:36:58.899797+00
-291	wagtailcore	0001_squashed_0016_change_page_url_path_to_text_field	2026-11-29 12:36:58.90566+00
+1	contenttypes	0001_initial	2026-11-29 14:10:25.356291+00
+2	auth	0001_initial	2026-11-29 14:10:25.390701+00
+3	admin	0001_initial	2026-11-29 14:10:25.405056+00
+4	admin	0002_logentry_remove_auto_add	2026-11-29 14:10:25.412554+00
+5	admin	0003_logentry_add_action_flag_choices	2026-11-29 14:10:25.417351+00
+6	contenttypes	0002_remove_content_type_name	2026-11-29 14:10:25.426974+00
+7	auth	0002_alter_permission_name_max_length	2026-11-29 14:10:25.431975+00
+8	auth	0003_alter_user_email_max_length	2026-11-29 14:10:25.43657+00
+9	auth	0004_alter_user_username_opts	2026-11-29 14:10:25.44075+00
+10	auth	0005_alter_user_last_login_null	2026-11-29 14:10:25.447059+00
+11	auth	0006_require_contenttypes_0002	2026-11-29 14:10:25.447637+00
+12	auth	0007_alter_validators_add_error_messages	2026-11-29 14:10:25.451481+00
+13	auth	0008_alter_user_username_max_length	2026-11-29 14:10:25.457415+00
+14	auth	0009_alter_user_last_name_max_length	2026-11-29 14:10:25.469286+00
+15	auth	0010_alter_group_name_max_length	2026-11-29 14:10:25.475721+00
+16	auth	0011_update_proxy_permissions	2026-11-29 14:10:25.482762+00
+17	auth	0012_alter_user_first_name_max_length	2026-11-29 14:10:25.492124+00
+18	wagtailcore	0001_initial	2026-11-29 14:10:25.938524+00
+19	wagtailcore	0002_initial_data	2026-11-29 14:10:25.939229+00
+20	wagtailcore	0003_add_uniqueness_constraint_on_group_page_permission	2026-11-29 14:10:25.93955+00
+21	wagtailcore	0004_page_locked	2026-11-29 14:10:25.943971+00
+22	wagtailcore	0005_add_page_lock_permission_to_moderators	2026-11-29 14:10:25.944541+00
+23	wagtailcore	0006_add_lock_page_permission	2026-11-29 14:10:25.94485+00
+24	wagtailcore	0007_page_latest_revision_created_at	2026-11-29 14:10:25.945254+00
+25	wagtailcore	0008_populate_latest_revision_created_at	2026-11-29 14:10:25.945601+00
+26	wagtailcore	0009_remove_auto_now_add_from_pagerevision_created_at	2026-11-29 14:10:25.945882+00
+27	wagtailcore	0010_change_page_owner_to_null_on_delete	2026-11-29 14:10:25.946146+00
+28	wagtailcore	0011_page_first_published_at	2026-11-29 14:10:25.946522+00
+29	wagtailcore	0012_extend_page_slug_field	2026-11-29 14:10:25.946793+00
+30	wagtailcore	0013_update_golive_expire_help_text	2026-11-29 14:10:25.947048+00
+31	wagtailcore	0014_add_verbose_name	2026-11-29 14:10:25.947304+00
+32	wagtailcore	0015_add_more_verbose_names	2026-11-29 14:10:25.947556+00
+33	wagtailcore	0016_change_page_url_path_to_text_field	2026-11-29 14:10:25.947801+00
+34	wagtailcore	0017_change_edit_page_permission_description	2026-11-29 14:10:25.955102+00
+35	wagtailcore	0018_pagerevision_submitted_for_moderation_index	2026-11-29 14:10:25.96584+00
+36	wagtailcore	0019_verbose_names_cleanup	2026-11-29 14:10:26.02075+00
+37	wagtailcore	0020_add_index_on_page_first_published_at	2026-11-29 14:10:26.03094+00
+38	wagtailcore	0021_capitalizeverbose	2026-11-29 14:10:26.384298+00
+39	wagtailcore	0022_add_site_name	2026-11-29 14:10:26.394341+00
+40	wagtailcore	0023_alter_page_revision_on_delete_behaviour	2026-11-29 14:10:26.402114+00
+41	wagtailcore	0024_collection	2026-11-29 14:10:26.407831+00
+42	wagtailcore	0025_collection_initial_data	2026-11-29 14:10:26.416142+00
+43	wagtailcore	0026_group_collection_permission	2026-11-29 14:10:26.438238+00
+44	wagtailcore	0027_fix_collection_path_collation	2026-11-29 14:10:26.448403+00
+45	wagtailcore	0024_alter_page_content_type_on_delete_behaviour	2026-11-29 14:10:26.457337+00
+46	wagtailcore	0028_merge	2026-11-29 14:10:26.458849+00
+47	wagtailcore	0029_unicode_slugfield_dj19	2026-11-29 14:10:26.466297+00
+48	wagtailcore	0030_index_on_pagerevision_created_at	2026-11-29 14:10:26.479525+00
+49	wagtailcore	0031_add_page_view_restriction_types	2026-11-29 14:10:26.565561+00
+50	wagtailcore	0032_add_bulk_delete_page_permission	2026-11-29 14:10:26.574606+00
+51	wagtailcore	0033_remove_golive_expiry_help_text	2026-11-29 14:10:26.597276+00
+52	wagtailcore	0034_page_live_revision	2026-11-29 14:10:27.233139+00
+53	wagtailcore	0035_page_last_published_at	2026-11-29 14:10:27.243455+00
+54	wagtailcore	0036_populate_page_last_published_at	2026-11-29 14:10:27.25378+00
+55	wagtailcore	0037_set_page_owner_editable	2026-11-29 14:10:27.26271+00
+56	wagtailcore	0038_make_first_published_at_editable	2026-11-29 14:10:27.273105+00
+57	wagtailcore	0039_collectionviewrestriction	2026-11-29 14:10:27.310078+00
+58	wagtailcore	0040_page_draft_title	2026-11-29 14:10:27.341395+00
+59	wagtailcore	0041_group_collection_permissions_verbose_name_plural	2026-11-29 14:10:27.364119+00
+60	wagtailcore	0042_index_on_pagerevision_approved_go_live_at	2026-11-29 14:10:27.376928+00
+61	wagtailcore	0043_lock_fields	2026-11-29 14:10:27.410546+00
+62	wagtailcore	0044_add_unlock_grouppagepermission	2026-11-29 14:10:27.438155+00
+63	wagtailcore	0045_assign_unlock_grouppagepermission	2026-11-29 14:10:27.460242+00
+64	wagtailcore	0046_site_name_remove_null	2026-11-29 14:10:27.564406+00
+65	wagtailcore	0047_add_workflow_models	2026-11-29 14:10:27.740915+00
+66	wagtailcore	0048_add_default_workflows	2026-11-29 14:10:27.778478+00
+67	wagtailcore	0049_taskstate_finished_by	2026-11-29 14:10:27.793679+00
+68	wagtailcore	0050_workflow_rejected_to_needs_changes	2026-11-29 14:10:27.866069+00
+69	wagtailcore	0051_taskstate_comment	2026-11-29 14:10:27.87985+00
+70	wagtailcore	0052_pagelogentry	2026-11-29 14:10:27.917571+00
+71	wagtailcore	0053_locale_model	2026-11-29 14:10:27.922402+00
+72	wagtailcore	0054_initial_locale	2026-11-29 14:10:27.939971+00
+73	wagtailcore	0055_page_locale_fields	2026-11-29 14:10:28.042411+00
+74	wagtailcore	0056_page_locale_fields_populate	2026-11-29 14:10:28.166769+00
+75	wagtailcore	0057_page_locale_fields_notnull	2026-11-29 14:10:28.32762+00
+76	wagtailcore	0058_page_alias_of	2026-11-29 14:10:28.361105+00
+77	wagtailcore	0059_apply_collection_ordering	2026-11-29 14:10:28.384926+00
+78	wagtailcore	0060_fix_workflow_unique_constraint	2026-11-29 14:10:28.413228+00
+79	wagtailcore	0061_change_promote_tab_helpt_text_and_verbose_names	2026-11-29 14:10:28.434844+00
+80	wagtailcore	0062_comment_models_and_pagesubscription	2026-11-29 14:10:28.509048+00
+81	wagtailcore	0063_modellogentry	2026-11-29 14:10:28.545374+00
+82	wagtailcore	0064_log_timestamp_indexes	2026-11-29 14:10:28.591838+00
+83	wagtailcore	0065_log_entry_uuid	2026-11-29 14:10:28.627936+00
+84	wagtailcore	0066_collection_management_permissions	2026-11-29 14:10:28.651094+00
+85	wagtailcore	0067_alter_pagerevision_content_json	2026-11-29 14:10:28.736059+00
+86	wagtailcore	0068_log_entry_empty_object	2026-11-29 14:10:28.786379+00
+87	wagtailcore	0069_log_entry_jsonfield	2026-11-29 14:10:28.923273+00
+88	wagtail_localize	0001_initial	2026-11-29 14:10:29.608068+00
+89	wagtailcore	0070_rename_pagerevision_revision	2026-11-29 14:10:29.879693+00
+90	wagtailcore	0071_populate_revision_content_type	2026-11-29 14:10:29.907016+00
+91	wagtailcore	0072_alter_revision_content_type_notnull	2026-11-29 14:10:30.055298+00
+92	wagtailcore	0073_page_latest_revision	2026-11-29 14:10:30.094213+00
+93	wagtailcore	0074_revision_object_str	2026-11-29 14:10:30.122945+00
+94	wagtailcore	0075_populate_latest_revision_and_revision_object_str	2026-11-29 14:10:30.691736+00
+95	wagtailcore	0076_modellogentry_revision	2026-11-29 14:10:30.734868+00
+96	wagtailcore	0077_alter_revision_user	2026-11-29 14:10:30.786046+00
+97	wagtailcore	0078_referenceindex	2026-11-29 14:10:30.861964+00
+98	wagtailcore	0079_rename_taskstate_page_revision	2026-11-29 14:10:31.048791+00
+99	wagtailcore	0080_generic_workflowstate	2026-11-29 14:10:31.293996+00
+100	wagtailcore	0081_populate_workflowstate_content_type	2026-11-29 14:10:31.325556+00
+101	wagtailcore	0082_alter_workflowstate_content_type_notnull	2026-11-29 14:10:31.484306+00
+102	wagtailcore	0083_workflowcontenttype	2026-11-29 14:10:31.525278+00
+103	wagtailcore	0084_add_default_page_permissions	2026-11-29 14:10:31.569539+00
+104	wagtailcore	0085_add_grouppagepermission_permission	2026-11-29 14:10:31.808349+00
+105	wagtailcore	0086_populate_grouppagepermission_permission	2026-11-29 14:10:31.873981+00
+106	wagtailcore	0087_alter_grouppagepermission_unique_together_and_more	2026-11-29 14:10:32.01073+00
+107	wagtailcore	0088_fix_log_entry_json_timestamps	2026-11-29 14:10:32.158376+00
+108	wagtailcore	0089_log_entry_data_json_null_to_object	2026-11-29 14:10:32.185609+00
+109	wagtailcore	0090_remove_grouppagepermission_permission_type	2026-11-29 14:10:32.291759+00
+110	wagtailcore	0091_remove_revision_submitted_for_moderation	2026-11-29 14:10:32.330267+00
+111	wagtailcore	0092_alter_collectionviewrestriction_password_and_more	2026-11-29 14:10:32.444851+00
+112	wagtailcore	0093_uploadedfile	2026-11-29 14:10:32.563733+00
+113	wagtailcore	0094_alter_page_locale	2026-11-29 14:10:32.59241+00
+114	wagtailcore	0095_groupsitepermission	2026-11-29 14:10:32.629367+00
+115	wagtailcore	0096_referenceindex_referenceindex_source_object_and_more	2026-11-29 14:10:32.664233+00
+116	wagtailcore	0097_baselogentry_uuid_action_timestamp_indexes	2026-11-29 14:10:33.098968+00
+117	core	0001_initial	2026-11-29 14:10:33.181704+00
+118	core	0002_background_jobs	2026-11-29 14:10:33.239538+00
+119	django_tasks_database	0001_initial	2026-11-29 14:10:33.245253+00
+120	django_tasks_database	0002_alter_dbtaskresult_options	2026-11-29 14:10:33.248947+00
+121	django_tasks_database	0003_dbtaskresult_enqueued_at_dbtaskresult_finished_at	2026-11-29 14:10:33.265257+00
+122	django_tasks_database	0004_dbtaskresult_started_at	2026-11-29 14:10:33.268007+00
+123	django_tasks_database	0005_alter_dbtaskresult_priority_and_more	2026-11-29 14:10:33.283959+00
+124	django_tasks_database	0006_alter_dbtaskresult_args_kwargs_and_more	2026-11-29 14:10:33.308756+00
+125	django_tasks_database	0007_add_separate_results_fields	2026-11-29 14:10:33.313134+00
+126	django_tasks_database	0008_separate_results_field	2026-11-29 14:10:33.401212+00
+127	django_tasks_database	0009_remove_results_field	2026-11-29 14:10:33.405719+00
+128	django_tasks_database	0010_alter_dbtaskresult_status	2026-11-29 14:10:33.417263+00
+129	django_tasks_database	0011_rename_complete_status	2026-11-29 14:10:33.489349+00
+130	django_tasks_database	0012_add_separate_exception_fields	2026-11-29 14:10:33.514214+00
+131	django_tasks_database	0013_separate_exception_fields	2026-11-29 14:10:33.544163+00
+132	django_tasks_database	0014_remove_dbtaskresult_exception_data	2026-11-29 14:10:33.547111+00
+133	django_tasks_database	0015_correctly_order_run_after	2026-11-29 14:10:33.549148+00
+134	django_tasks_database	0016_remove_dbtaskresult_django_task_new_ordering_idx_and_more	2026-11-29 14:10:33.610947+00
+135	django_tasks_database	0017_dbtaskresult_metadata	2026-11-29 14:10:33.61472+00
+136	django_tasks_database	0018_rename_succeeded_status	2026-11-29 14:10:33.642858+00
+137	django_tasks_database	0019_rename_django_task_new_ordering_idx_tasks_db_new_ordering_idx_and_more	2026-11-29 14:10:33.649702+00
+138	django_tasks_database	0020_update_db_task_result_ordering	2026-11-29 14:10:33.655942+00
+139	django_tasks_database	0021_conditional_partial_index_ordering	2026-11-29 14:10:33.660927+00
+140	libraries	0001_initial	2026-11-29 14:10:34.215801+00
+141	libraries	0002_load_places	2026-11-29 14:10:35.38929+00
+142	taggit	0001_initial	2026-11-29 14:10:35.429225+00
+143	wagtailimages	0001_initial	2026-11-29 14:10:35.87814+00
+144	wagtailimages	0002_initial_data	2026-11-29 14:10:35.878763+00
+145	wagtailimages	0003_fix_focal_point_fields	2026-11-29 14:10:35.880316+00
+146	wagtailimages	0004_make_focal_point_key_not_nullable	2026-11-29 14:10:35.880623+00
+147	wagtailimages	0005_make_filter_spec_unique	2026-11-29 14:10:35.880885+00
+148	wagtailimages	0006_add_verbose_names	2026-11-29 14:10:35.881141+00
+149	wagtailimages	0007_image_file_size	2026-11-29 14:10:35.881388+00
+150	wagtailimages	0008_image_created_at_index	2026-11-29 14:10:35.883294+00
+151	wagtailimages	0009_capitalizeverbose	2026-11-29 14:10:35.884145+00
+152	wagtailimages	0010_change_on_delete_behaviour	2026-11-29 14:10:35.884428+00
+153	wagtailimages	0011_image_collection	2026-11-29 14:10:35.884684+00
+154	wagtailimages	0012_copy_image_permissions_to_collections	2026-11-29 14:10:35.884933+00
+155	wagtailimages	0013_make_rendition_upload_callable	2026-11-29 14:10:35.885177+00
+156	wagtailimages	0014_add_filter_spec_field	2026-11-29 14:10:35.885416+00
+157	wagtailimages	0015_fill_filter_spec_field	2026-11-29 14:10:35.885738+00
+158	wagtailimages	0016_deprecate_rendition_filter_relation	2026-11-29 14:10:35.887461+00
+159	wagtailimages	0017_reduce_focal_point_key_max_length	2026-11-29 14:10:35.888584+00
+160	wagtailimages	0018_remove_rendition_filter	2026-11-29 14:10:35.889638+00
+161	wagtailimages	0019_delete_filter	2026-11-29 14:10:35.890007+00
+162	wagtailimages	0020_add-verbose-name	2026-11-29 14:10:35.89099+00
+163	wagtailimages	0021_image_file_hash	2026-11-29 14:10:35.891595+00
+164	wagtailimages	0022_uploadedimage	2026-11-29 14:10:35.990414+00
+165	wagtailadmin	0001_create_admin_access_permissions	2026-11-29 14:10:36.117739+00
+166	wagtailimages	0023_add_choose_permissions	2026-11-29 14:10:36.279545+00
+167	wagtailimages	0024_index_image_file_hash	2026-11-29 14:10:36.315974+00
+168	wagtailimages	0025_alter_image_file_alter_rendition_file	2026-11-29 14:10:36.555577+00
+169	wagtailimages	0026_delete_uploadedimage	2026-11-29 14:10:36.557871+00
+170	wagtailimages	0027_image_description	2026-11-29 14:10:36.582741+00
+171	wagtaildocs	0001_initial	2026-11-29 14:10:36.625708+00
+172	wagtaildocs	0002_initial_data	2026-11-29 14:10:36.714461+00
+173	wagtaildocs	0003_add_verbose_names	2026-11-29 14:10:36.806356+00
+174	wagtaildocs	0004_capitalizeverbose	2026-11-29 14:10:36.986276+00
+175	wagtaildocs	0005_document_collection	2026-11-29 14:10:37.036288+00
+176	wagtaildocs	0006_copy_document_permissions_to_collections	2026-11-29 14:10:37.085995+00
+177	wagtaildocs	0005_alter_uploaded_by_user_on_delete_action	2026-11-29 14:10:37.169261+00
+178	wagtaildocs	0007_merge	2026-11-29 14:10:37.179444+00
+179	wagtaildocs	0008_document_file_size	2026-11-29 14:10:37.548351+00
+180	wagtaildocs	0009_document_verbose_name_plural	2026-11-29 14:10:37.584339+00
+181	wagtaildocs	0010_document_file_hash	2026-11-29 14:10:37.617636+00
+182	wagtaildocs	0011_add_choose_permissions	2026-11-29 14:10:37.884023+00
+183	wagtaildocs	0012_uploadeddocument	2026-11-29 14:10:37.958406+00
+184	wagtaildocs	0013_delete_uploadeddocument	2026-11-29 14:10:37.960809+00
+185	wagtaildocs	0014_alter_document_file_size	2026-11-29 14:10:37.984067+00
+186	documents	0001_initial	2026-11-29 14:10:38.25817+00
+187	documents	0002_registry_index	2026-11-29 14:10:38.29755+00
+188	documents	0003_help_texts_in_english	2026-11-29 14:10:38.319984+00
+189	events	0001_initial	2026-11-29 14:10:40.096435+00
+190	events	0002_listing_indexes	2026-11-29 14:10:40.619141+00
+191	events	0003_help_texts_in_english	2026-11-29 14:10:40.679984+00
+192	events	0002_broadcast_provider_english_name	2026-11-29 14:10:40.724843+00
+193	events	0004_merge_provider_names_and_help_texts	2026-11-29 14:10:40.730351+00
+194	events	0002_venues_halls_in_venues_session_formats	2026-11-29 14:10:41.362885+00
+195	events	0005_merge_venues_and_listing_indexes	2026-11-29 14:10:41.363623+00
+196	events	0006_programme_blocks_after_merge	2026-11-29 14:10:41.46253+00
+197	events	0007_venues_have_drafts	2026-11-29 14:10:42.915716+00
+198	home	0001_initial	2026-11-29 14:10:43.171263+00
+199	home	0002_home_page_sections	2026-11-29 14:10:43.197189+00
+200	libraries	0003_directory_indexes	2026-11-29 14:10:43.76282+00
+201	libraries	0004_help_texts_in_english	2026-11-29 14:10:43.918537+00
+202	libraries	0003_places_have_drafts_and_library_slugs_are_optional	2026-11-29 14:10:45.643849+00
+203	libraries	0005_merge_place_drafts_and_help_texts	2026-11-29 14:10:45.644862+00
+204	wagtailadmin	0002_admin	2026-11-29 14:10:45.647454+00
+205	wagtailadmin	0003_admin_managed	2026-11-29 14:10:45.658369+00
+206	wagtailadmin	0004_editingsession	2026-11-29 14:10:45.724114+00
+207	wagtailadmin	0005_editingsession_is_editing	2026-11-29 14:10:46.049631+00
+208	wagtail_localize	0002_translation	2026-11-29 14:10:46.171267+00
+209	wagtail_localize	0003_delete_translation_sources	2026-11-29 14:10:46.228745+00
+210	wagtail_localize	0004_one_source_per_objectlocale	2026-11-29 14:10:46.339768+00
+211	wagtail_localize	0005_remove_translationsource_object	2026-11-29 14:10:46.48368+00
+212	wagtail_localize	0006_create_submit_translation_permission	2026-11-29 14:10:46.630253+00
+213	wagtail_localize	0007_stringtranslation_type_and_tool_name	2026-11-29 14:10:46.697378+00
+214	wagtail_localize	0008_stringtranslation_last_translated_by	2026-11-29 14:10:46.998501+00
+215	wagtail_localize	0009_stringtranslation_errors	2026-11-29 14:10:47.069579+00
+216	wagtail_localize	0010_overridablesegment	2026-11-29 14:10:47.249997+00
+217	wagtail_localize	0011_segmentoverride	2026-11-29 14:10:47.550959+00
+218	wagtail_localize	0012_localesynchronization	2026-11-29 14:10:47.832583+00
+219	wagtail_localize	0013_translationsource_schema_version	2026-11-29 14:10:47.911379+00
+220	wagtail_localize	0014_remove_translation_source_last_updated_at	2026-11-29 14:10:47.954729+00
+221	wagtail_localize	0015_translationcontext_field_path	2026-11-29 14:10:47.979778+00
+222	wagtail_localize	0016_rename_page_revision_translationlog_revision	2026-11-29 14:10:48.054547+00
+223	localization	0001_roles	2026-11-29 14:10:48.254893+00
+224	movement	0001_initial	2026-11-29 14:10:49.406771+00
+225	movement	0002_participant_listing_index	2026-11-29 14:10:49.494646+00
+226	movement	0002_campaign_reports_after_end	2026-11-29 14:10:49.527981+00
+227	movement	0003_merge_report_form_and_listing_index	2026-11-29 14:10:49.530006+00
+228	partnerships	0001_initial	2026-11-29 14:10:52.128445+00
+229	news	0001_initial	2026-11-29 14:10:54.645755+00
+230	news	0002_publication_date_index	2026-11-29 14:10:54.950133+00
+231	news	0003_help_texts_in_english	2026-11-29 14:10:55.017292+00
+232	opendata	0001_open_data_page	2026-11-29 14:10:55.260129+00
+233	partnerships	0002_chronicle_entries_have_drafts_and_translations	2026-11-29 14:10:59.198376+00
+234	partnerships	0002_agreement_date_precision_and_signatories	2026-11-29 14:10:59.489874+00
+235	partnerships	0003_merge_agreement_details_and_chronicle_drafts	2026-11-29 14:10:59.492136+00
+236	sessions	0001_initial	2026-11-29 14:10:59.513612+00
+237	taggit	0002_auto_20150616_2121	2026-11-29 14:10:59.543623+00
+238	taggit	0003_taggeditem_add_unique_index	2026-11-29 14:10:59.57661+00
+239	taggit	0004_alter_taggeditem_content_type_alter_taggeditem_tag	2026-11-29 14:11:00.298028+00
+240	taggit	0005_auto_20220424_2025	2026-11-29 14:11:00.434792+00
+241	taggit	0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx	2026-11-29 14:11:00.560084+00
+242	wagtailadmin	0006_formstate	2026-11-29 14:11:00.799558+00
+243	wagtailembeds	0001_initial	2026-11-29 14:11:00.823235+00
+244	wagtailembeds	0002_add_verbose_names	2026-11-29 14:11:00.829446+00
+245	wagtailembeds	0003_capitalizeverbose	2026-11-29 14:11:00.841393+00
+246	wagtailembeds	0004_embed_verbose_name_plural	2026-11-29 14:11:00.848645+00
+247	wagtailembeds	0005_specify_thumbnail_url_max_length	2026-11-29 14:11:00.863438+00
+248	wagtailembeds	0006_add_embed_hash	2026-11-29 14:11:00.879173+00
+249	wagtailembeds	0007_populate_hash	2026-11-29 14:11:01.132753+00
+250	wagtailembeds	0008_allow_long_urls	2026-11-29 14:11:01.193963+00
+251	wagtailembeds	0009_embed_cache_until	2026-11-29 14:11:01.210906+00
+252	wagtailforms	0001_initial	2026-11-29 14:11:01.662568+00
+253	wagtailforms	0002_add_verbose_names	2026-11-29 14:11:01.79504+00
+254	wagtailforms	0003_capitalizeverbose	2026-11-29 14:11:01.947273+00
+255	wagtailforms	0004_add_verbose_name_plural	2026-11-29 14:11:02.065337+00
+256	wagtailforms	0005_alter_formsubmission_form_data	2026-11-29 14:11:02.135797+00
+257	wagtailredirects	0001_initial	2026-11-29 14:11:02.235721+00
+258	wagtailredirects	0002_add_verbose_names	2026-11-29 14:11:02.515623+00
+259	wagtailredirects	0003_make_site_field_editable	2026-11-29 14:11:03.129795+00
+260	wagtailredirects	0004_set_unique_on_path_and_site	2026-11-29 14:11:03.192956+00
+261	wagtailredirects	0005_capitalizeverbose	2026-11-29 14:11:03.471964+00
+262	wagtailredirects	0006_redirect_increase_max_length	2026-11-29 14:11:03.501874+00
+263	wagtailredirects	0007_add_autocreate_fields	2026-11-29 14:11:03.778195+00
+264	wagtailredirects	0008_add_verbose_name_plural	2026-11-29 14:11:03.81166+00
+265	wagtailsearch	0001_initial	2026-11-29 14:11:03.999626+00
+266	wagtailsearch	0002_add_verbose_names	2026-11-29 14:11:04.136282+00
+267	wagtailsearch	0003_remove_editors_pick	2026-11-29 14:11:04.138222+00
+268	wagtailsearch	0004_querydailyhits_verbose_name_plural	2026-11-29 14:11:04.144411+00
+269	wagtailsearch	0005_create_indexentry	2026-11-29 14:11:04.733901+00
+270	wagtailsearch	0006_customise_indexentry	2026-11-29 14:11:05.022043+00
+271	wagtailsearch	0007_delete_editorspick	2026-11-29 14:11:05.031135+00
+272	wagtailsearch	0008_remove_query_and_querydailyhits_models	2026-11-29 14:11:05.123919+00
+273	wagtailsearch	0009_remove_ngram_autocomplete	2026-11-29 14:11:05.127498+00
+274	wagtailsearch	0010_add_text_fields	2026-11-29 14:11:05.179824+00
+275	wagtailusers	0001_initial	2026-11-29 14:11:05.27282+00
+276	wagtailusers	0002_add_verbose_name_on_userprofile	2026-11-29 14:11:05.451671+00
+277	wagtailusers	0003_add_verbose_names	2026-11-29 14:11:05.513417+00
+278	wagtailusers	0004_capitalizeverbose	2026-11-29 14:11:06.24433+00
+279	wagtailusers	0005_make_related_name_wagtail_specific	2026-11-29 14:11:06.435867+00
+280	wagtailusers	0006_userprofile_prefered_language	2026-11-29 14:11:06.515284+00
+281	wagtailusers	0007_userprofile_current_time_zone	2026-11-29 14:11:06.59382+00
+282	wagtailusers	0008_userprofile_avatar	2026-11-29 14:11:06.666546+00
+283	wagtailusers	0009_userprofile_verbose_name_plural	2026-11-29 14:11:06.725956+00
+284	wagtailusers	0010_userprofile_updated_comments_notifications	2026-11-29 14:11:06.790086+00
+285	wagtailusers	0011_userprofile_dismissibles	2026-11-29 14:11:06.898115+00
+286	wagtailusers	0012_userprofile_theme	2026-11-29 14:11:07.022739+00
+287	wagtailusers	0013_userprofile_density	2026-11-29 14:11:07.127794+00
+288	wagtailusers	0014_userprofile_contrast	2026-11-29 14:11:07.283484+00
+289	wagtailusers	0015_userprofile_keyboard_shortcuts	2026-11-29 14:11:08.2129+00
+290	wagtailimages	0001_squashed_0021	2026-11-29 14:11:08.22021+00
+291	wagtailcore	0001_squashed_0016_change_page_url_path_to_text_field	2026-11-29 14:11:08.222871+00
 \.
 
 
@@ -4483,63 +4483,63 @@ COPY public.home_standardpage (page_ptr_id, listing_title, listing_summary, soci
 --
 
 COPY public.libraries_country (id, translation_key, name, sort_name, code, locale_id, expire_at, expired, first_published_at, go_live_at, has_unpublished_changes, last_published_at, latest_revision_id, live, live_revision_id, locked, locked_at, locked_by_id) FROM stdin;
-1	d43f2328-308b-44ed-bd54-c80ef3f1f177	Россия	россия	RU	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-2	d43f2328-308b-44ed-bd54-c80ef3f1f177	Russia	russia	RU	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-3	d43f2328-308b-44ed-bd54-c80ef3f1f177	Расія	расія	RU	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-4	b22c10d1-82ce-49ae-8464-68566c5f0811	Беларусь	беларусь	BY	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-5	b22c10d1-82ce-49ae-8464-68566c5f0811	Belarus	belarus	BY	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-6	b22c10d1-82ce-49ae-8464-68566c5f0811	Беларусь	беларусь	BY	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-7	1cee5ec6-655d-4a66-a213-8489065dd855	Казахстан	казахстан	KZ	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-8	1cee5ec6-655d-4a66-a213-8489065dd855	Kazakhstan	kazakhstan	KZ	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-9	1cee5ec6-655d-4a66-a213-8489065dd855	Казахстан	казахстан	KZ	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-10	3306ab82-c998-4e7d-858d-22e43a42add3	Киргизия	киргизия	KG	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-11	3306ab82-c998-4e7d-858d-22e43a42add3	Kyrgyzstan	kyrgyzstan	KG	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-12	3306ab82-c998-4e7d-858d-22e43a42add3	Кыргызстан	кыргызстан	KG	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-13	5cadc1f8-5e3e-4b21-abfe-c9a7e994eb33	Армения	армения	AM	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-14	5cadc1f8-5e3e-4b21-abfe-c9a7e994eb33	Armenia	armenia	AM	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-15	5cadc1f8-5e3e-4b21-abfe-c9a7e994eb33	Арменія	арменія	AM	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-16	1efe4602-e1c8-4006-9961-e525ed7a2a17	Азербайджан	азербайджан	AZ	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-17	1efe4602-e1c8-4006-9961-e525ed7a2a17	Azerbaijan	azerbaijan	AZ	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-18	1efe4602-e1c8-4006-9961-e525ed7a2a17	Азербайджан	азербайджан	AZ	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-19	5168470f-5268-4301-bf55-fc1f7e244a0e	Узбекистан	узбекистан	UZ	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-20	5168470f-5268-4301-bf55-fc1f7e244a0e	Uzbekistan	uzbekistan	UZ	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-21	5168470f-5268-4301-bf55-fc1f7e244a0e	Узбекістан	узбекістан	UZ	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-22	2e6e6d93-aaf5-4220-a473-b7b429418919	Таджикистан	таджикистан	TJ	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-23	2e6e6d93-aaf5-4220-a473-b7b429418919	Tajikistan	tajikistan	TJ	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-24	2e6e6d93-aaf5-4220-a473-b7b429418919	Таджыкістан	таджыкістан	TJ	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-25	e8ec9054-3825-492b-b144-215863e80c7d	Туркменистан	туркменистан	TM	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-26	e8ec9054-3825-492b-b144-215863e80c7d	Turkmenistan	turkmenistan	TM	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-27	e8ec9054-3825-492b-b144-215863e80c7d	Туркменістан	туркменістан	TM	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-28	00f9bfac-ac9a-4b46-80b1-a7d1e40afe6a	Молдавия	молдавия	MD	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-29	00f9bfac-ac9a-4b46-80b1-a7d1e40afe6a	Moldova	moldova	MD	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-30	00f9bfac-ac9a-4b46-80b1-a7d1e40afe6a	Малдова	малдова	MD	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-31	e6633493-d102-42c3-ae42-ef71de4dc4bb	Китай	китай	CN	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-32	e6633493-d102-42c3-ae42-ef71de4dc4bb	China	china	CN	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-33	e6633493-d102-42c3-ae42-ef71de4dc4bb	Кітай	кітай	CN	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-34	ebe1a122-8a4d-42a5-bdcf-48b2e3f15a7c	Монголия	монголия	MN	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-35	ebe1a122-8a4d-42a5-bdcf-48b2e3f15a7c	Mongolia	mongolia	MN	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-36	ebe1a122-8a4d-42a5-bdcf-48b2e3f15a7c	Манголія	манголія	MN	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-37	29124366-1f1e-4d33-9ad8-f44bd33b5904	Сербия	сербия	RS	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-38	29124366-1f1e-4d33-9ad8-f44bd33b5904	Serbia	serbia	RS	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-39	29124366-1f1e-4d33-9ad8-f44bd33b5904	Сербія	сербія	RS	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-40	19b3ef83-7f2c-461b-9d7e-adafbe13b327	Индия	индия	IN	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-41	19b3ef83-7f2c-461b-9d7e-adafbe13b327	India	india	IN	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-42	19b3ef83-7f2c-461b-9d7e-adafbe13b327	Індыя	індыя	IN	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-43	5d9f89cb-178b-4553-99ff-c51596358d13	Вьетнам	вьетнам	VN	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-44	5d9f89cb-178b-4553-99ff-c51596358d13	Vietnam	vietnam	VN	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-45	5d9f89cb-178b-4553-99ff-c51596358d13	В'етнам	в'етнам	VN	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-46	9b212c2f-a93d-4b7a-91d4-98c65c0e40fd	Куба	куба	CU	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-47	9b212c2f-a93d-4b7a-91d4-98c65c0e40fd	Cuba	cuba	CU	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-48	9b212c2f-a93d-4b7a-91d4-98c65c0e40fd	Куба	куба	CU	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-49	b369d3e6-4d8d-443c-924a-52bc45636b1e	Турция	турция	TR	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-50	b369d3e6-4d8d-443c-924a-52bc45636b1e	Turkey	turkey	TR	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-51	b369d3e6-4d8d-443c-924a-52bc45636b1e	Турцыя	турцыя	TR	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-52	2fe95f2b-7dda-49d1-bf0f-268e6ed238e4	Иран	иран	IR	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-53	2fe95f2b-7dda-49d1-bf0f-268e6ed238e4	Iran	iran	IR	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-54	2fe95f2b-7dda-49d1-bf0f-268e6ed238e4	Іран	іран	IR	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-55	2cd0ce34-8dcc-4941-8814-5316da0ad80c	Египет	египет	EG	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-56	2cd0ce34-8dcc-4941-8814-5316da0ad80c	Egypt	egypt	EG	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-57	2cd0ce34-8dcc-4941-8814-5316da0ad80c	Егіпет	егіпет	EG	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+1	41a4f902-ae7f-4aa3-81d7-53c399c6d3f1	Россия	россия	RU	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+2	41a4f902-ae7f-4aa3-81d7-53c399c6d3f1	Russia	russia	RU	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+3	41a4f902-ae7f-4aa3-81d7-53c399c6d3f1	Расія	расія	RU	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+4	6ba8f88b-ab9d-4258-bd9e-dd6e8b5394e0	Беларусь	беларусь	BY	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+5	6ba8f88b-ab9d-4258-bd9e-dd6e8b5394e0	Belarus	belarus	BY	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+6	6ba8f88b-ab9d-4258-bd9e-dd6e8b5394e0	Беларусь	беларусь	BY	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+7	e259fa34-1203-4e9c-bf79-8739e3d04a70	Казахстан	казахстан	KZ	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+8	e259fa34-1203-4e9c-bf79-8739e3d04a70	Kazakhstan	kazakhstan	KZ	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+9	e259fa34-1203-4e9c-bf79-8739e3d04a70	Казахстан	казахстан	KZ	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+10	932f80ec-61a9-4471-a887-29f6abe6bdd4	Киргизия	киргизия	KG	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+11	932f80ec-61a9-4471-a887-29f6abe6bdd4	Kyrgyzstan	kyrgyzstan	KG	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+12	932f80ec-61a9-4471-a887-29f6abe6bdd4	Кыргызстан	кыргызстан	KG	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+13	25f9b9dd-03ca-4e41-8ec7-b398c1bfd3b1	Армения	армения	AM	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+14	25f9b9dd-03ca-4e41-8ec7-b398c1bfd3b1	Armenia	armenia	AM	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+15	25f9b9dd-03ca-4e41-8ec7-b398c1bfd3b1	Арменія	арменія	AM	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+16	293848b0-5565-437d-86d4-71f570a012fe	Азербайджан	азербайджан	AZ	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+17	293848b0-5565-437d-86d4-71f570a012fe	Azerbaijan	azerbaijan	AZ	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+18	293848b0-5565-437d-86d4-71f570a012fe	Азербайджан	азербайджан	AZ	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+19	a55bea39-418b-4982-a83e-e6a225b613c3	Узбекистан	узбекистан	UZ	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+20	a55bea39-418b-4982-a83e-e6a225b613c3	Uzbekistan	uzbekistan	UZ	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+21	a55bea39-418b-4982-a83e-e6a225b613c3	Узбекістан	узбекістан	UZ	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+22	3f765f06-c828-47ef-9ae5-b9b82d101ee9	Таджикистан	таджикистан	TJ	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+23	3f765f06-c828-47ef-9ae5-b9b82d101ee9	Tajikistan	tajikistan	TJ	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+24	3f765f06-c828-47ef-9ae5-b9b82d101ee9	Таджыкістан	таджыкістан	TJ	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+25	464a7f26-dfba-426d-980f-e03435d3229e	Туркменистан	туркменистан	TM	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+26	464a7f26-dfba-426d-980f-e03435d3229e	Turkmenistan	turkmenistan	TM	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+27	464a7f26-dfba-426d-980f-e03435d3229e	Туркменістан	туркменістан	TM	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+28	7bdf11ea-1b33-43ee-9b69-dd8e61d77cc0	Молдавия	молдавия	MD	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+29	7bdf11ea-1b33-43ee-9b69-dd8e61d77cc0	Moldova	moldova	MD	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+30	7bdf11ea-1b33-43ee-9b69-dd8e61d77cc0	Малдова	малдова	MD	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+31	6194050c-0b5d-4dbf-8b9d-9c96978e9ad5	Китай	китай	CN	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+32	6194050c-0b5d-4dbf-8b9d-9c96978e9ad5	China	china	CN	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+33	6194050c-0b5d-4dbf-8b9d-9c96978e9ad5	Кітай	кітай	CN	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+34	0a5ec58e-a8af-4e9b-8bec-d86ef8a14bb5	Монголия	монголия	MN	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+35	0a5ec58e-a8af-4e9b-8bec-d86ef8a14bb5	Mongolia	mongolia	MN	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+36	0a5ec58e-a8af-4e9b-8bec-d86ef8a14bb5	Манголія	манголія	MN	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+37	cabc6ef9-5796-4a6b-9c6a-2df733810498	Сербия	сербия	RS	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+38	cabc6ef9-5796-4a6b-9c6a-2df733810498	Serbia	serbia	RS	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+39	cabc6ef9-5796-4a6b-9c6a-2df733810498	Сербія	сербія	RS	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+40	b25071fd-407a-474e-bf58-40e15df9d972	Индия	индия	IN	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+41	b25071fd-407a-474e-bf58-40e15df9d972	India	india	IN	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+42	b25071fd-407a-474e-bf58-40e15df9d972	Індыя	індыя	IN	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+43	448c84a5-b28f-4fde-90d7-0f36f4391b73	Вьетнам	вьетнам	VN	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+44	448c84a5-b28f-4fde-90d7-0f36f4391b73	Vietnam	vietnam	VN	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+45	448c84a5-b28f-4fde-90d7-0f36f4391b73	В'етнам	в'етнам	VN	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+46	6c9b7db6-4835-4a12-9728-8d5f1a978fb6	Куба	куба	CU	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+47	6c9b7db6-4835-4a12-9728-8d5f1a978fb6	Cuba	cuba	CU	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+48	6c9b7db6-4835-4a12-9728-8d5f1a978fb6	Куба	куба	CU	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+49	756d5da2-c6a3-4982-9abd-3b94e3eff7cc	Турция	турция	TR	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+50	756d5da2-c6a3-4982-9abd-3b94e3eff7cc	Turkey	turkey	TR	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+51	756d5da2-c6a3-4982-9abd-3b94e3eff7cc	Турцыя	турцыя	TR	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+52	64911bc1-f37a-4dac-b059-d5d6aa6f6b55	Иран	иран	IR	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+53	64911bc1-f37a-4dac-b059-d5d6aa6f6b55	Iran	iran	IR	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+54	64911bc1-f37a-4dac-b059-d5d6aa6f6b55	Іран	іран	IR	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+55	8b156277-a350-49a2-9221-f960f4d25e20	Египет	египет	EG	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+56	8b156277-a350-49a2-9221-f960f4d25e20	Egypt	egypt	EG	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+57	8b156277-a350-49a2-9221-f960f4d25e20	Егіпет	егіпет	EG	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
 \.
 
 
@@ -4556,273 +4556,273 @@ COPY public.libraries_library (id, translation_key, live, has_unpublished_change
 --
 
 COPY public.libraries_region (id, translation_key, name, sort_name, code, locale_id, expire_at, expired, first_published_at, go_live_at, has_unpublished_changes, last_published_at, latest_revision_id, live, live_revision_id, locked, locked_at, locked_by_id) FROM stdin;
-1	1569466e-2f9a-4162-b3f9-b3967f8c72cd	Республика Адыгея (Адыгея)	республика адыгея (адыгея)	01	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-2	1569466e-2f9a-4162-b3f9-b3967f8c72cd	Republic of Adygea	republic of adygea	01	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-3	1569466e-2f9a-4162-b3f9-b3967f8c72cd	Рэспубліка Адыгея	рэспубліка адыгея	01	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-4	b2a499a4-fd1f-4715-8610-a9583f458fcb	Республика Башкортостан	республика башкортостан	02	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-5	b2a499a4-fd1f-4715-8610-a9583f458fcb	Republic of Bashkortostan	republic of bashkortostan	02	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-6	b2a499a4-fd1f-4715-8610-a9583f458fcb	Рэспубліка Башкартастан	рэспубліка башкартастан	02	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-7	e0c732fd-c199-4164-adf8-4369f2993572	Республика Бурятия	республика бурятия	03	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-8	e0c732fd-c199-4164-adf8-4369f2993572	Republic of Buryatia	republic of buryatia	03	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-9	e0c732fd-c199-4164-adf8-4369f2993572	Рэспубліка Бурація	рэспубліка бурація	03	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-10	845ea541-478a-4598-997f-71a6bfe15952	Республика Алтай	республика алтай	04	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-11	845ea541-478a-4598-997f-71a6bfe15952	Altai Republic	altai republic	04	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-12	845ea541-478a-4598-997f-71a6bfe15952	Рэспубліка Алтай	рэспубліка алтай	04	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-13	ef1aed92-a1d8-4206-802a-59b463c44d0b	Республика Дагестан	республика дагестан	05	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-14	ef1aed92-a1d8-4206-802a-59b463c44d0b	Republic of Dagestan	republic of dagestan	05	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-15	ef1aed92-a1d8-4206-802a-59b463c44d0b	Рэспубліка Дагестан	рэспубліка дагестан	05	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-16	ef253a8c-082b-4291-b70e-dbe874c4b41d	Республика Ингушетия	республика ингушетия	06	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-17	ef253a8c-082b-4291-b70e-dbe874c4b41d	Republic of Ingushetia	republic of ingushetia	06	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-18	ef253a8c-082b-4291-b70e-dbe874c4b41d	Рэспубліка Інгушэція	рэспубліка інгушэція	06	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-19	a62078fd-6b52-42dc-95f4-2ff88d2c97a2	Кабардино-Балкарская Республика	кабардино-балкарская республика	07	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-20	a62078fd-6b52-42dc-95f4-2ff88d2c97a2	Kabardino-Balkarian Republic	kabardino-balkarian republic	07	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-21	a62078fd-6b52-42dc-95f4-2ff88d2c97a2	Кабардзіна-Балкарская Рэспубліка	кабардзіна-балкарская рэспубліка	07	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-22	9770d88c-4967-4f30-89d6-768a2251a35a	Республика Калмыкия	республика калмыкия	08	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-23	9770d88c-4967-4f30-89d6-768a2251a35a	Republic of Kalmykia	republic of kalmykia	08	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-24	9770d88c-4967-4f30-89d6-768a2251a35a	Рэспубліка Калмыкія	рэспубліка калмыкія	08	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-25	7a6bbe80-af0e-475c-8436-3b0beaf724e5	Карачаево-Черкесская Республика	карачаево-черкесская республика	09	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-26	7a6bbe80-af0e-475c-8436-3b0beaf724e5	Karachay-Cherkess Republic	karachay-cherkess republic	09	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-27	7a6bbe80-af0e-475c-8436-3b0beaf724e5	Карачаева-Чаркеская Рэспубліка	карачаева-чаркеская рэспубліка	09	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-28	696c59ed-0834-4c56-8b3e-0fae504e5f9d	Республика Карелия	республика карелия	10	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-29	696c59ed-0834-4c56-8b3e-0fae504e5f9d	Republic of Karelia	republic of karelia	10	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-30	696c59ed-0834-4c56-8b3e-0fae504e5f9d	Рэспубліка Карэлія	рэспубліка карэлія	10	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-31	a66e5bb7-f9de-48fc-a970-67de485293b3	Республика Коми	республика коми	11	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-32	a66e5bb7-f9de-48fc-a970-67de485293b3	Komi Republic	komi republic	11	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-33	a66e5bb7-f9de-48fc-a970-67de485293b3	Рэспубліка Комі	рэспубліка комі	11	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-34	43bb53c2-beb3-4d6a-b5b9-3028e5ce0fce	Республика Марий Эл	республика марий эл	12	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-35	43bb53c2-beb3-4d6a-b5b9-3028e5ce0fce	Mari El Republic	mari el republic	12	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-36	43bb53c2-beb3-4d6a-b5b9-3028e5ce0fce	Рэспубліка Марый Эл	рэспубліка марый эл	12	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-37	7ea12c67-ba81-4336-836d-2c32dcda0b5c	Республика Мордовия	республика мордовия	13	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-38	7ea12c67-ba81-4336-836d-2c32dcda0b5c	Republic of Mordovia	republic of mordovia	13	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-39	7ea12c67-ba81-4336-836d-2c32dcda0b5c	Рэспубліка Мардовія	рэспубліка мардовія	13	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-40	83e3d69f-b229-411c-b7fd-38066dd88bed	Республика Саха (Якутия)	республика саха (якутия)	14	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-41	83e3d69f-b229-411c-b7fd-38066dd88bed	Sakha (Yakutia) Republic	sakha (yakutia) republic	14	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-42	83e3d69f-b229-411c-b7fd-38066dd88bed	Рэспубліка Саха (Якуція)	рэспубліка саха (якуція)	14	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-43	b6b4bbd4-6d15-4b64-9b77-4d9bd3c9c46c	Республика Северная Осетия — Алания	республика северная осетия — алания	15	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-44	b6b4bbd4-6d15-4b64-9b77-4d9bd3c9c46c	Republic of North Ossetia–Alania	republic of north ossetia–alania	15	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-45	b6b4bbd4-6d15-4b64-9b77-4d9bd3c9c46c	Рэспубліка Паўночная Асеція — Аланія	рэспубліка паўночная асеція — аланія	15	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-46	9a1dcf2e-65b2-4a57-b41b-fb9228de0eb8	Республика Татарстан (Татарстан)	республика татарстан (татарстан)	16	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-47	9a1dcf2e-65b2-4a57-b41b-fb9228de0eb8	Republic of Tatarstan	republic of tatarstan	16	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-48	9a1dcf2e-65b2-4a57-b41b-fb9228de0eb8	Рэспубліка Татарстан	рэспубліка татарстан	16	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-49	113b9744-166d-486f-8581-326b9247f71d	Республика Тыва	республика тыва	17	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-50	113b9744-166d-486f-8581-326b9247f71d	Tuva Republic	tuva republic	17	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-51	113b9744-166d-486f-8581-326b9247f71d	Рэспубліка Тыва	рэспубліка тыва	17	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-52	6311836b-b97b-4089-af04-25cf90fc28f8	Удмуртская Республика	удмуртская республика	18	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-53	6311836b-b97b-4089-af04-25cf90fc28f8	Udmurt Republic	udmurt republic	18	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-54	6311836b-b97b-4089-af04-25cf90fc28f8	Удмурцкая Рэспубліка	удмурцкая рэспубліка	18	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-55	ba55fdff-e5f4-4bce-b7cd-5a37b60c5dd9	Республика Хакасия	республика хакасия	19	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-56	ba55fdff-e5f4-4bce-b7cd-5a37b60c5dd9	Republic of Khakassia	republic of khakassia	19	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-57	ba55fdff-e5f4-4bce-b7cd-5a37b60c5dd9	Рэспубліка Хакасія	рэспубліка хакасія	19	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-58	0845c2c3-64e8-484a-a0cb-bdf0262846bd	Чеченская Республика	чеченская республика	20	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-59	0845c2c3-64e8-484a-a0cb-bdf0262846bd	Chechen Republic	chechen republic	20	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-60	0845c2c3-64e8-484a-a0cb-bdf0262846bd	Чачэнская Рэспубліка	чачэнская рэспубліка	20	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-255	663ac485-c3bc-4ea2-9084-112598c24f70	Рэспубліка Крым	рэспубліка крым	91	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-61	21098e14-e86d-4b62-a9de-c24c60002c8c	Чувашская Республика — Чувашия	чувашская республика — чувашия	21	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-62	21098e14-e86d-4b62-a9de-c24c60002c8c	Chuvash Republic	chuvash republic	21	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-63	21098e14-e86d-4b62-a9de-c24c60002c8c	Чувашская Рэспубліка — Чувашыя	чувашская рэспубліка — чувашыя	21	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-64	75c9d3b6-4133-4b95-9d2d-44b0033a1040	Алтайский край	алтайский край	22	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-65	75c9d3b6-4133-4b95-9d2d-44b0033a1040	Altai Krai	altai krai	22	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-66	75c9d3b6-4133-4b95-9d2d-44b0033a1040	Алтайскі край	алтайскі край	22	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-67	4b847928-7996-4c22-a25d-a729b0db9876	Краснодарский край	краснодарский край	23	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-68	4b847928-7996-4c22-a25d-a729b0db9876	Krasnodar Krai	krasnodar krai	23	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-69	4b847928-7996-4c22-a25d-a729b0db9876	Краснадарскі край	краснадарскі край	23	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-70	b9b09993-e11e-4574-8a4e-0dda69a46652	Красноярский край	красноярский край	24	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-71	b9b09993-e11e-4574-8a4e-0dda69a46652	Krasnoyarsk Krai	krasnoyarsk krai	24	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-72	b9b09993-e11e-4574-8a4e-0dda69a46652	Краснаярскі край	краснаярскі край	24	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-73	5da616d2-2882-4cd3-9a6b-2119104c563e	Приморский край	приморский край	25	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-74	5da616d2-2882-4cd3-9a6b-2119104c563e	Primorsky Krai	primorsky krai	25	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-75	5da616d2-2882-4cd3-9a6b-2119104c563e	Прыморскі край	прыморскі край	25	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-76	0657b8e4-6d7a-4a8f-a328-b2a6754144af	Ставропольский край	ставропольский край	26	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-77	0657b8e4-6d7a-4a8f-a328-b2a6754144af	Stavropol Krai	stavropol krai	26	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-78	0657b8e4-6d7a-4a8f-a328-b2a6754144af	Стаўрапольскі край	стаўрапольскі край	26	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-79	59bd9ef9-adf9-4099-9a0b-53ac4d401a78	Хабаровский край	хабаровский край	27	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-80	59bd9ef9-adf9-4099-9a0b-53ac4d401a78	Khabarovsk Krai	khabarovsk krai	27	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-81	59bd9ef9-adf9-4099-9a0b-53ac4d401a78	Хабараўскі край	хабараўскі край	27	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-82	e633b2fa-ea93-4df4-a17c-1c2838b8b96b	Амурская область	амурская область	28	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-83	e633b2fa-ea93-4df4-a17c-1c2838b8b96b	Amur Oblast	amur oblast	28	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-84	e633b2fa-ea93-4df4-a17c-1c2838b8b96b	Амурская вобласць	амурская вобласць	28	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-85	9bf0ddd5-e3a8-4cac-bf19-1c6a0634ee2b	Архангельская область	архангельская область	29	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-86	9bf0ddd5-e3a8-4cac-bf19-1c6a0634ee2b	Arkhangelsk Oblast	arkhangelsk oblast	29	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-87	9bf0ddd5-e3a8-4cac-bf19-1c6a0634ee2b	Архангельская вобласць	архангельская вобласць	29	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-88	785a2a2a-a902-44aa-b43c-50fcab49befd	Астраханская область	астраханская область	30	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-89	785a2a2a-a902-44aa-b43c-50fcab49befd	Astrakhan Oblast	astrakhan oblast	30	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-90	785a2a2a-a902-44aa-b43c-50fcab49befd	Астраханская вобласць	астраханская вобласць	30	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-91	590ea1ad-0a88-4fb5-9eca-5686b3debd42	Белгородская область	белгородская область	31	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-92	590ea1ad-0a88-4fb5-9eca-5686b3debd42	Belgorod Oblast	belgorod oblast	31	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-93	590ea1ad-0a88-4fb5-9eca-5686b3debd42	Бялгарадская вобласць	бялгарадская вобласць	31	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-94	b28b465c-7df6-4914-a84b-55329bb01093	Брянская область	брянская область	32	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-95	b28b465c-7df6-4914-a84b-55329bb01093	Bryansk Oblast	bryansk oblast	32	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-96	b28b465c-7df6-4914-a84b-55329bb01093	Бранская вобласць	бранская вобласць	32	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-97	50fcfcc0-6922-4783-9b53-3a798f39d06f	Владимирская область	владимирская область	33	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-98	50fcfcc0-6922-4783-9b53-3a798f39d06f	Vladimir Oblast	vladimir oblast	33	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-99	50fcfcc0-6922-4783-9b53-3a798f39d06f	Уладзімірская вобласць	уладзімірская вобласць	33	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-100	92000296-1692-4332-b1c7-3b2e3085af53	Волгоградская область	волгоградская область	34	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-101	92000296-1692-4332-b1c7-3b2e3085af53	Volgograd Oblast	volgograd oblast	34	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-102	92000296-1692-4332-b1c7-3b2e3085af53	Валгаградская вобласць	валгаградская вобласць	34	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-103	4baf1d36-22d9-4308-b7b2-ef9e5b65e349	Вологодская область	вологодская область	35	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-104	4baf1d36-22d9-4308-b7b2-ef9e5b65e349	Vologda Oblast	vologda oblast	35	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-105	4baf1d36-22d9-4308-b7b2-ef9e5b65e349	Валагодская вобласць	валагодская вобласць	35	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-106	173a3650-85ba-4371-805a-1b84dca3f1db	Воронежская область	воронежская область	36	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-107	173a3650-85ba-4371-805a-1b84dca3f1db	Voronezh Oblast	voronezh oblast	36	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-108	173a3650-85ba-4371-805a-1b84dca3f1db	Варонежская вобласць	варонежская вобласць	36	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-109	a137ab27-bef4-4641-9b9d-e9d805556ad0	Ивановская область	ивановская область	37	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-110	a137ab27-bef4-4641-9b9d-e9d805556ad0	Ivanovo Oblast	ivanovo oblast	37	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-111	a137ab27-bef4-4641-9b9d-e9d805556ad0	Іванаўская вобласць	іванаўская вобласць	37	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-112	fc082d03-518a-4e97-805d-b03d39f75cae	Иркутская область	иркутская область	38	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-113	fc082d03-518a-4e97-805d-b03d39f75cae	Irkutsk Oblast	irkutsk oblast	38	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-114	fc082d03-518a-4e97-805d-b03d39f75cae	Іркуцкая вобласць	іркуцкая вобласць	38	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-115	8c1718a0-6453-4613-84c4-22c5c36ccbf0	Калининградская область	калининградская область	39	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-116	8c1718a0-6453-4613-84c4-22c5c36ccbf0	Kaliningrad Oblast	kaliningrad oblast	39	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-117	8c1718a0-6453-4613-84c4-22c5c36ccbf0	Калінінградская вобласць	калінінградская вобласць	39	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-118	667ff1d1-24e8-4230-9d08-772665754a18	Калужская область	калужская область	40	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-119	667ff1d1-24e8-4230-9d08-772665754a18	Kaluga Oblast	kaluga oblast	40	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-120	667ff1d1-24e8-4230-9d08-772665754a18	Калужская вобласць	калужская вобласць	40	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-121	d464365c-37b8-4722-9a07-a7435295299e	Камчатский край	камчатский край	41	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-122	d464365c-37b8-4722-9a07-a7435295299e	Kamchatka Krai	kamchatka krai	41	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-123	d464365c-37b8-4722-9a07-a7435295299e	Камчацкі край	камчацкі край	41	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-124	9a8752c1-f2a4-4615-b68e-b93af9a6cd48	Кемеровская область — Кузбасс	кемеровская область — кузбасс	42	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-125	9a8752c1-f2a4-4615-b68e-b93af9a6cd48	Kemerovo Oblast — Kuzbass	kemerovo oblast — kuzbass	42	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-256	e7ae4be0-7299-41a9-82ef-8edae7af4c57	Севастополь	севастополь	92	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-126	9a8752c1-f2a4-4615-b68e-b93af9a6cd48	Кемераўская вобласць — Кузбас	кемераўская вобласць — кузбас	42	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-127	af4cb85c-0d12-423f-b5fe-94b50d186b40	Кировская область	кировская область	43	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-128	af4cb85c-0d12-423f-b5fe-94b50d186b40	Kirov Oblast	kirov oblast	43	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-129	af4cb85c-0d12-423f-b5fe-94b50d186b40	Кіраўская вобласць	кіраўская вобласць	43	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-130	867b18c4-f763-4da0-adf9-7184da2f4e72	Костромская область	костромская область	44	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-131	867b18c4-f763-4da0-adf9-7184da2f4e72	Kostroma Oblast	kostroma oblast	44	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-132	867b18c4-f763-4da0-adf9-7184da2f4e72	Кастрамская вобласць	кастрамская вобласць	44	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-133	dc938dae-233c-4279-95f6-88d9fe22f458	Курганская область	курганская область	45	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-134	dc938dae-233c-4279-95f6-88d9fe22f458	Kurgan Oblast	kurgan oblast	45	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-135	dc938dae-233c-4279-95f6-88d9fe22f458	Курганская вобласць	курганская вобласць	45	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-136	d242c511-b17b-446b-94ff-b8b035026af8	Курская область	курская область	46	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-137	d242c511-b17b-446b-94ff-b8b035026af8	Kursk Oblast	kursk oblast	46	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-138	d242c511-b17b-446b-94ff-b8b035026af8	Курская вобласць	курская вобласць	46	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-139	93e795ba-ba57-43c5-92f2-a3fd6c617e05	Ленинградская область	ленинградская область	47	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-140	93e795ba-ba57-43c5-92f2-a3fd6c617e05	Leningrad Oblast	leningrad oblast	47	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-141	93e795ba-ba57-43c5-92f2-a3fd6c617e05	Ленінградская вобласць	ленінградская вобласць	47	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-142	5353b28e-0e06-4b8d-be43-df8e8e6bc40c	Липецкая область	липецкая область	48	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-143	5353b28e-0e06-4b8d-be43-df8e8e6bc40c	Lipetsk Oblast	lipetsk oblast	48	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-144	5353b28e-0e06-4b8d-be43-df8e8e6bc40c	Ліпецкая вобласць	ліпецкая вобласць	48	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-145	cfc58a38-7201-45af-a7bb-9d2ed5ec36a8	Магаданская область	магаданская область	49	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-146	cfc58a38-7201-45af-a7bb-9d2ed5ec36a8	Magadan Oblast	magadan oblast	49	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-147	cfc58a38-7201-45af-a7bb-9d2ed5ec36a8	Магаданская вобласць	магаданская вобласць	49	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-148	bf4d1b24-b945-4a2e-9ada-144da8eec104	Московская область	московская область	50	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-149	bf4d1b24-b945-4a2e-9ada-144da8eec104	Moscow Oblast	moscow oblast	50	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-150	bf4d1b24-b945-4a2e-9ada-144da8eec104	Маскоўская вобласць	маскоўская вобласць	50	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-151	e5f78d82-d9c0-493a-9efa-eed59994b02d	Мурманская область	мурманская область	51	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-152	e5f78d82-d9c0-493a-9efa-eed59994b02d	Murmansk Oblast	murmansk oblast	51	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-153	e5f78d82-d9c0-493a-9efa-eed59994b02d	Мурманская вобласць	мурманская вобласць	51	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-154	39412fc1-3430-4fec-bd4b-94087b340a54	Нижегородская область	нижегородская область	52	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-155	39412fc1-3430-4fec-bd4b-94087b340a54	Nizhny Novgorod Oblast	nizhny novgorod oblast	52	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-156	39412fc1-3430-4fec-bd4b-94087b340a54	Ніжагародская вобласць	ніжагародская вобласць	52	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-157	bb23de38-4524-4fc8-9cc2-f9a613c0e41d	Новгородская область	новгородская область	53	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-158	bb23de38-4524-4fc8-9cc2-f9a613c0e41d	Novgorod Oblast	novgorod oblast	53	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-159	bb23de38-4524-4fc8-9cc2-f9a613c0e41d	Наўгародская вобласць	наўгародская вобласць	53	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-160	89c4ab2a-aaa4-4cd5-a64f-8be921cb5072	Новосибирская область	новосибирская область	54	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-161	89c4ab2a-aaa4-4cd5-a64f-8be921cb5072	Novosibirsk Oblast	novosibirsk oblast	54	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-162	89c4ab2a-aaa4-4cd5-a64f-8be921cb5072	Новасібірская вобласць	новасібірская вобласць	54	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-163	261a92d4-ccfd-44e0-a10b-6ae3fe24c3ae	Омская область	омская область	55	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-164	261a92d4-ccfd-44e0-a10b-6ae3fe24c3ae	Omsk Oblast	omsk oblast	55	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-165	261a92d4-ccfd-44e0-a10b-6ae3fe24c3ae	Омская вобласць	омская вобласць	55	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-166	1a076a28-8549-480f-8362-04b12a9d82e8	Оренбургская область	оренбургская область	56	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-167	1a076a28-8549-480f-8362-04b12a9d82e8	Orenburg Oblast	orenburg oblast	56	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-168	1a076a28-8549-480f-8362-04b12a9d82e8	Арэнбургская вобласць	арэнбургская вобласць	56	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-169	21354e8c-fa2f-43b4-9a55-7dae55828d7e	Орловская область	орловская область	57	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-170	21354e8c-fa2f-43b4-9a55-7dae55828d7e	Oryol Oblast	oryol oblast	57	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-171	21354e8c-fa2f-43b4-9a55-7dae55828d7e	Арлоўская вобласць	арлоўская вобласць	57	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-172	72dd1a20-839c-4244-b478-8ecdb4376f0e	Пензенская область	пензенская область	58	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-173	72dd1a20-839c-4244-b478-8ecdb4376f0e	Penza Oblast	penza oblast	58	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-174	72dd1a20-839c-4244-b478-8ecdb4376f0e	Пензенская вобласць	пензенская вобласць	58	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-175	a02b34d5-eba3-43b1-8139-7f80de0afd43	Пермский край	пермский край	59	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-176	a02b34d5-eba3-43b1-8139-7f80de0afd43	Perm Krai	perm krai	59	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-177	a02b34d5-eba3-43b1-8139-7f80de0afd43	Пермскі край	пермскі край	59	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-178	120d212b-bc3c-437a-96a6-2869f59fd3c0	Псковская область	псковская область	60	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-179	120d212b-bc3c-437a-96a6-2869f59fd3c0	Pskov Oblast	pskov oblast	60	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-180	120d212b-bc3c-437a-96a6-2869f59fd3c0	Пскоўская вобласць	пскоўская вобласць	60	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-181	84a30d48-c5ac-4cdd-b74c-49bb64208e93	Ростовская область	ростовская область	61	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-182	84a30d48-c5ac-4cdd-b74c-49bb64208e93	Rostov Oblast	rostov oblast	61	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-183	84a30d48-c5ac-4cdd-b74c-49bb64208e93	Растоўская вобласць	растоўская вобласць	61	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-184	35063eed-9157-4645-946e-9d86b6851afa	Рязанская область	рязанская область	62	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-185	35063eed-9157-4645-946e-9d86b6851afa	Ryazan Oblast	ryazan oblast	62	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-186	35063eed-9157-4645-946e-9d86b6851afa	Разанская вобласць	разанская вобласць	62	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-187	9c76c18a-3f6b-4eee-99a5-9d4537cddc02	Самарская область	самарская область	63	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-188	9c76c18a-3f6b-4eee-99a5-9d4537cddc02	Samara Oblast	samara oblast	63	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-189	9c76c18a-3f6b-4eee-99a5-9d4537cddc02	Самарская вобласць	самарская вобласць	63	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-190	eeb06d7d-56e8-4ba2-b145-7d8cf3f4e150	Саратовская область	саратовская область	64	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-191	eeb06d7d-56e8-4ba2-b145-7d8cf3f4e150	Saratov Oblast	saratov oblast	64	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-257	e7ae4be0-7299-41a9-82ef-8edae7af4c57	Sevastopol	sevastopol	92	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-192	eeb06d7d-56e8-4ba2-b145-7d8cf3f4e150	Саратаўская вобласць	саратаўская вобласць	64	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-193	78e580c6-6f61-48ea-bf50-d5768df80e63	Сахалинская область	сахалинская область	65	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-194	78e580c6-6f61-48ea-bf50-d5768df80e63	Sakhalin Oblast	sakhalin oblast	65	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-195	78e580c6-6f61-48ea-bf50-d5768df80e63	Сахалінская вобласць	сахалінская вобласць	65	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-196	682b3118-bc73-4b30-9e10-eb09d9a97a58	Свердловская область	свердловская область	66	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-197	682b3118-bc73-4b30-9e10-eb09d9a97a58	Sverdlovsk Oblast	sverdlovsk oblast	66	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-198	682b3118-bc73-4b30-9e10-eb09d9a97a58	Свярдлоўская вобласць	свярдлоўская вобласць	66	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-199	d7647393-ea4e-4fe0-a914-1ec8c4ba3109	Смоленская область	смоленская область	67	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-200	d7647393-ea4e-4fe0-a914-1ec8c4ba3109	Smolensk Oblast	smolensk oblast	67	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-201	d7647393-ea4e-4fe0-a914-1ec8c4ba3109	Смаленская вобласць	смаленская вобласць	67	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-202	d920150a-8ddf-4515-9c64-925add458129	Тамбовская область	тамбовская область	68	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-203	d920150a-8ddf-4515-9c64-925add458129	Tambov Oblast	tambov oblast	68	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-204	d920150a-8ddf-4515-9c64-925add458129	Тамбоўская вобласць	тамбоўская вобласць	68	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-205	50e1cb25-06c7-4cd3-9043-8764ff8b44c6	Тверская область	тверская область	69	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-206	50e1cb25-06c7-4cd3-9043-8764ff8b44c6	Tver Oblast	tver oblast	69	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-207	50e1cb25-06c7-4cd3-9043-8764ff8b44c6	Цвярская вобласць	цвярская вобласць	69	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-208	63a74b07-6491-4588-8dcc-2a51e0441a59	Томская область	томская область	70	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-209	63a74b07-6491-4588-8dcc-2a51e0441a59	Tomsk Oblast	tomsk oblast	70	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-210	63a74b07-6491-4588-8dcc-2a51e0441a59	Томская вобласць	томская вобласць	70	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-211	119b6095-b5ae-4d8d-a700-142cc6594834	Тульская область	тульская область	71	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-212	119b6095-b5ae-4d8d-a700-142cc6594834	Tula Oblast	tula oblast	71	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-213	119b6095-b5ae-4d8d-a700-142cc6594834	Тульская вобласць	тульская вобласць	71	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-214	e7406679-3036-4621-86b7-9e1956002a7f	Тюменская область	тюменская область	72	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-215	e7406679-3036-4621-86b7-9e1956002a7f	Tyumen Oblast	tyumen oblast	72	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-216	e7406679-3036-4621-86b7-9e1956002a7f	Цюменская вобласць	цюменская вобласць	72	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-217	be7e1491-b6eb-4d82-95f6-ac3f6d65a3e7	Ульяновская область	ульяновская область	73	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-218	be7e1491-b6eb-4d82-95f6-ac3f6d65a3e7	Ulyanovsk Oblast	ulyanovsk oblast	73	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-219	be7e1491-b6eb-4d82-95f6-ac3f6d65a3e7	Ульянаўская вобласць	ульянаўская вобласць	73	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-220	8f9f9c71-39ae-49f9-a91e-b8c151ccb8b5	Челябинская область	челябинская область	74	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-221	8f9f9c71-39ae-49f9-a91e-b8c151ccb8b5	Chelyabinsk Oblast	chelyabinsk oblast	74	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-222	8f9f9c71-39ae-49f9-a91e-b8c151ccb8b5	Чалябінская вобласць	чалябінская вобласць	74	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-223	28e0d62a-5413-4be0-af78-520bc72f3085	Забайкальский край	забайкальский край	75	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-224	28e0d62a-5413-4be0-af78-520bc72f3085	Zabaykalsky Krai	zabaykalsky krai	75	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-225	28e0d62a-5413-4be0-af78-520bc72f3085	Забайкальскі край	забайкальскі край	75	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-226	d9d45694-0409-48d8-b2b0-c83b1ff835ec	Ярославская область	ярославская область	76	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-227	d9d45694-0409-48d8-b2b0-c83b1ff835ec	Yaroslavl Oblast	yaroslavl oblast	76	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-228	d9d45694-0409-48d8-b2b0-c83b1ff835ec	Яраслаўская вобласць	яраслаўская вобласць	76	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-229	197ef35d-0e4a-4fec-a83e-174ad24c55bc	Москва	москва	77	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-230	197ef35d-0e4a-4fec-a83e-174ad24c55bc	Moscow	moscow	77	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-231	197ef35d-0e4a-4fec-a83e-174ad24c55bc	Масква	масква	77	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-232	90970761-6205-4499-aff6-4fb4d76e4de8	Санкт-Петербург	санкт-петербург	78	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-233	90970761-6205-4499-aff6-4fb4d76e4de8	Saint Petersburg	saint petersburg	78	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-234	90970761-6205-4499-aff6-4fb4d76e4de8	Санкт-Пецярбург	санкт-пецярбург	78	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-235	3d99bac6-f3c2-43d9-b1a2-955a8d376873	Еврейская автономная область	еврейская автономная область	79	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-236	3d99bac6-f3c2-43d9-b1a2-955a8d376873	Jewish Autonomous Oblast	jewish autonomous oblast	79	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-237	3d99bac6-f3c2-43d9-b1a2-955a8d376873	Яўрэйская аўтаномная вобласць	яўрэйская аўтаномная вобласць	79	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-238	4fcf9bbc-9311-4d7a-9391-b6a8c99c301a	Ненецкий автономный округ	ненецкий автономный округ	83	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-239	4fcf9bbc-9311-4d7a-9391-b6a8c99c301a	Nenets Autonomous Okrug	nenets autonomous okrug	83	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-240	4fcf9bbc-9311-4d7a-9391-b6a8c99c301a	Ненецкая аўтаномная акруга	ненецкая аўтаномная акруга	83	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-241	87fad321-90d7-4a16-bbcf-f6153fa3d7e6	Ханты-Мансийский автономный округ — Югра	ханты-мансийский автономный округ — югра	86	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-242	87fad321-90d7-4a16-bbcf-f6153fa3d7e6	Khanty-Mansi Autonomous Okrug — Yugra	khanty-mansi autonomous okrug — yugra	86	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-243	87fad321-90d7-4a16-bbcf-f6153fa3d7e6	Ханты-Мансійская аўтаномная акруга — Югра	ханты-мансійская аўтаномная акруга — югра	86	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-244	2dd3b3b5-77a9-4215-b1a3-05f58e3e97fa	Чукотский автономный округ	чукотский автономный округ	87	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-245	2dd3b3b5-77a9-4215-b1a3-05f58e3e97fa	Chukotka Autonomous Okrug	chukotka autonomous okrug	87	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-246	2dd3b3b5-77a9-4215-b1a3-05f58e3e97fa	Чукоцкая аўтаномная акруга	чукоцкая аўтаномная акруга	87	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-247	3e0476d8-a494-4149-867d-0e21fc2976cf	Ямало-Ненецкий автономный округ	ямало-ненецкий автономный округ	89	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-248	3e0476d8-a494-4149-867d-0e21fc2976cf	Yamalo-Nenets Autonomous Okrug	yamalo-nenets autonomous okrug	89	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-249	3e0476d8-a494-4149-867d-0e21fc2976cf	Ямала-Ненецкая аўтаномная акруга	ямала-ненецкая аўтаномная акруга	89	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-250	ed16f8e2-4a9f-4f26-b017-7459da9dd7eb	Запорожская область	запорожская область	90	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-251	ed16f8e2-4a9f-4f26-b017-7459da9dd7eb	Zaporozhye Oblast	zaporozhye oblast	90	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-252	ed16f8e2-4a9f-4f26-b017-7459da9dd7eb	Запарожская вобласць	запарожская вобласць	90	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-253	663ac485-c3bc-4ea2-9084-112598c24f70	Республика Крым	республика крым	91	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-254	663ac485-c3bc-4ea2-9084-112598c24f70	Republic of Crimea	republic of crimea	91	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-258	e7ae4be0-7299-41a9-82ef-8edae7af4c57	Севастопаль	севастопаль	92	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-259	b5a2aa00-2a5b-4893-a3ee-e0fb18d5bcea	Донецкая Народная Республика	донецкая народная республика	93	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-260	b5a2aa00-2a5b-4893-a3ee-e0fb18d5bcea	Donetsk People's Republic	donetsk people's republic	93	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-261	b5a2aa00-2a5b-4893-a3ee-e0fb18d5bcea	Данецкая Народная Рэспубліка	данецкая народная рэспубліка	93	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-262	a365f90b-e947-48c5-a7f2-bb56d8d11495	Луганская Народная Республика	луганская народная республика	94	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-263	a365f90b-e947-48c5-a7f2-bb56d8d11495	Lugansk People's Republic	lugansk people's republic	94	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-264	a365f90b-e947-48c5-a7f2-bb56d8d11495	Луганская Народная Рэспубліка	луганская народная рэспубліка	94	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-265	1b469f8a-6af8-441b-a0fb-f74210513dff	Херсонская область	херсонская область	95	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-266	1b469f8a-6af8-441b-a0fb-f74210513dff	Kherson Oblast	kherson oblast	95	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-267	1b469f8a-6af8-441b-a0fb-f74210513dff	Херсонская вобласць	херсонская вобласць	95	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+1	c124d694-77d2-41eb-89c1-9e9fd3911f4d	Республика Адыгея (Адыгея)	республика адыгея (адыгея)	01	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+2	c124d694-77d2-41eb-89c1-9e9fd3911f4d	Republic of Adygea	republic of adygea	01	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+3	c124d694-77d2-41eb-89c1-9e9fd3911f4d	Рэспубліка Адыгея	рэспубліка адыгея	01	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+4	597385c1-8582-4104-a833-273f43fcec73	Республика Башкортостан	республика башкортостан	02	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+5	597385c1-8582-4104-a833-273f43fcec73	Republic of Bashkortostan	republic of bashkortostan	02	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+6	597385c1-8582-4104-a833-273f43fcec73	Рэспубліка Башкартастан	рэспубліка башкартастан	02	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+7	41e85719-102c-4283-a13f-c847ea3f32e9	Республика Бурятия	республика бурятия	03	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+8	41e85719-102c-4283-a13f-c847ea3f32e9	Republic of Buryatia	republic of buryatia	03	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+9	41e85719-102c-4283-a13f-c847ea3f32e9	Рэспубліка Бурація	рэспубліка бурація	03	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+10	c714ecde-e41a-46e4-82c2-037131f1d07b	Республика Алтай	республика алтай	04	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+11	c714ecde-e41a-46e4-82c2-037131f1d07b	Altai Republic	altai republic	04	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+12	c714ecde-e41a-46e4-82c2-037131f1d07b	Рэспубліка Алтай	рэспубліка алтай	04	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+13	32f74651-91a9-4b15-aad1-3e59e7856b3e	Республика Дагестан	республика дагестан	05	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+14	32f74651-91a9-4b15-aad1-3e59e7856b3e	Republic of Dagestan	republic of dagestan	05	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+15	32f74651-91a9-4b15-aad1-3e59e7856b3e	Рэспубліка Дагестан	рэспубліка дагестан	05	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+16	c7113140-577a-4fd0-9b99-27d5dd4eed32	Республика Ингушетия	республика ингушетия	06	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+17	c7113140-577a-4fd0-9b99-27d5dd4eed32	Republic of Ingushetia	republic of ingushetia	06	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+18	c7113140-577a-4fd0-9b99-27d5dd4eed32	Рэспубліка Інгушэція	рэспубліка інгушэція	06	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+19	dcd6b294-651d-43b2-a383-c1ee8ff68a6b	Кабардино-Балкарская Республика	кабардино-балкарская республика	07	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+20	dcd6b294-651d-43b2-a383-c1ee8ff68a6b	Kabardino-Balkarian Republic	kabardino-balkarian republic	07	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+21	dcd6b294-651d-43b2-a383-c1ee8ff68a6b	Кабардзіна-Балкарская Рэспубліка	кабардзіна-балкарская рэспубліка	07	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+22	694af94b-3609-4090-be4b-eb454f9a747b	Республика Калмыкия	республика калмыкия	08	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+23	694af94b-3609-4090-be4b-eb454f9a747b	Republic of Kalmykia	republic of kalmykia	08	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+24	694af94b-3609-4090-be4b-eb454f9a747b	Рэспубліка Калмыкія	рэспубліка калмыкія	08	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+25	05e4764d-7f21-4c19-951a-805848e98665	Карачаево-Черкесская Республика	карачаево-черкесская республика	09	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+26	05e4764d-7f21-4c19-951a-805848e98665	Karachay-Cherkess Republic	karachay-cherkess republic	09	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+27	05e4764d-7f21-4c19-951a-805848e98665	Карачаева-Чаркеская Рэспубліка	карачаева-чаркеская рэспубліка	09	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+28	48ab2f49-7b95-405e-a851-08029d4291ad	Республика Карелия	республика карелия	10	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+29	48ab2f49-7b95-405e-a851-08029d4291ad	Republic of Karelia	republic of karelia	10	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+30	48ab2f49-7b95-405e-a851-08029d4291ad	Рэспубліка Карэлія	рэспубліка карэлія	10	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+31	1c276e50-cf27-49fc-b4f3-4620aa854dc4	Республика Коми	республика коми	11	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+32	1c276e50-cf27-49fc-b4f3-4620aa854dc4	Komi Republic	komi republic	11	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+33	1c276e50-cf27-49fc-b4f3-4620aa854dc4	Рэспубліка Комі	рэспубліка комі	11	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+34	abedacf1-0982-46e2-8350-8e1282b1a0f3	Республика Марий Эл	республика марий эл	12	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+35	abedacf1-0982-46e2-8350-8e1282b1a0f3	Mari El Republic	mari el republic	12	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+36	abedacf1-0982-46e2-8350-8e1282b1a0f3	Рэспубліка Марый Эл	рэспубліка марый эл	12	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+37	b743d121-a1d2-4cb6-b73f-74575dcc6c9d	Республика Мордовия	республика мордовия	13	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+38	b743d121-a1d2-4cb6-b73f-74575dcc6c9d	Republic of Mordovia	republic of mordovia	13	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+39	b743d121-a1d2-4cb6-b73f-74575dcc6c9d	Рэспубліка Мардовія	рэспубліка мардовія	13	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+40	19d1f947-8b30-49bd-8025-7ac50ac2b08a	Республика Саха (Якутия)	республика саха (якутия)	14	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+41	19d1f947-8b30-49bd-8025-7ac50ac2b08a	Sakha (Yakutia) Republic	sakha (yakutia) republic	14	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+42	19d1f947-8b30-49bd-8025-7ac50ac2b08a	Рэспубліка Саха (Якуція)	рэспубліка саха (якуція)	14	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+43	b84b9f38-168b-46f3-a48e-ba58ab5129b8	Республика Северная Осетия — Алания	республика северная осетия — алания	15	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+44	b84b9f38-168b-46f3-a48e-ba58ab5129b8	Republic of North Ossetia–Alania	republic of north ossetia–alania	15	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+45	b84b9f38-168b-46f3-a48e-ba58ab5129b8	Рэспубліка Паўночная Асеція — Аланія	рэспубліка паўночная асеція — аланія	15	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+46	a52a59be-0944-405c-b077-5780ab414f97	Республика Татарстан (Татарстан)	республика татарстан (татарстан)	16	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+47	a52a59be-0944-405c-b077-5780ab414f97	Republic of Tatarstan	republic of tatarstan	16	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+48	a52a59be-0944-405c-b077-5780ab414f97	Рэспубліка Татарстан	рэспубліка татарстан	16	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+49	512ae816-8060-4aa6-be49-3b8bfb9eae48	Республика Тыва	республика тыва	17	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+50	512ae816-8060-4aa6-be49-3b8bfb9eae48	Tuva Republic	tuva republic	17	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+51	512ae816-8060-4aa6-be49-3b8bfb9eae48	Рэспубліка Тыва	рэспубліка тыва	17	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+52	bd07899b-e00c-4ce9-97e7-10fb5e9cb09a	Удмуртская Республика	удмуртская республика	18	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+53	bd07899b-e00c-4ce9-97e7-10fb5e9cb09a	Udmurt Republic	udmurt republic	18	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+54	bd07899b-e00c-4ce9-97e7-10fb5e9cb09a	Удмурцкая Рэспубліка	удмурцкая рэспубліка	18	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+55	4ee45085-e4aa-4312-8c1d-2bf8428f19c8	Республика Хакасия	республика хакасия	19	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+56	4ee45085-e4aa-4312-8c1d-2bf8428f19c8	Republic of Khakassia	republic of khakassia	19	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+57	4ee45085-e4aa-4312-8c1d-2bf8428f19c8	Рэспубліка Хакасія	рэспубліка хакасія	19	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+58	df5fcaa0-ab04-40cb-bc11-7ec32c3c5120	Чеченская Республика	чеченская республика	20	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+59	df5fcaa0-ab04-40cb-bc11-7ec32c3c5120	Chechen Republic	chechen republic	20	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+60	df5fcaa0-ab04-40cb-bc11-7ec32c3c5120	Чачэнская Рэспубліка	чачэнская рэспубліка	20	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+255	9a32c9fc-5774-4f93-8402-4ad9c0921ce3	Рэспубліка Крым	рэспубліка крым	91	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+61	6dd75d94-afda-4976-a50c-11934ffd49b1	Чувашская Республика — Чувашия	чувашская республика — чувашия	21	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+62	6dd75d94-afda-4976-a50c-11934ffd49b1	Chuvash Republic	chuvash republic	21	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+63	6dd75d94-afda-4976-a50c-11934ffd49b1	Чувашская Рэспубліка — Чувашыя	чувашская рэспубліка — чувашыя	21	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+64	ad980cc8-8597-4e48-9cfe-17d26f3fd336	Алтайский край	алтайский край	22	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+65	ad980cc8-8597-4e48-9cfe-17d26f3fd336	Altai Krai	altai krai	22	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+66	ad980cc8-8597-4e48-9cfe-17d26f3fd336	Алтайскі край	алтайскі край	22	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+67	d7fa9f02-e5ac-4824-9643-5338e4431e59	Краснодарский край	краснодарский край	23	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+68	d7fa9f02-e5ac-4824-9643-5338e4431e59	Krasnodar Krai	krasnodar krai	23	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+69	d7fa9f02-e5ac-4824-9643-5338e4431e59	Краснадарскі край	краснадарскі край	23	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+70	236ec07b-1276-4bfd-b9ec-e33ff4a52401	Красноярский край	красноярский край	24	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+71	236ec07b-1276-4bfd-b9ec-e33ff4a52401	Krasnoyarsk Krai	krasnoyarsk krai	24	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+72	236ec07b-1276-4bfd-b9ec-e33ff4a52401	Краснаярскі край	краснаярскі край	24	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+73	72030fe1-97fc-4d1d-aaed-9f7416840242	Приморский край	приморский край	25	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+74	72030fe1-97fc-4d1d-aaed-9f7416840242	Primorsky Krai	primorsky krai	25	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+75	72030fe1-97fc-4d1d-aaed-9f7416840242	Прыморскі край	прыморскі край	25	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+76	be87ffa2-9432-448b-a3d9-03d8ea48d4d6	Ставропольский край	ставропольский край	26	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+77	be87ffa2-9432-448b-a3d9-03d8ea48d4d6	Stavropol Krai	stavropol krai	26	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+78	be87ffa2-9432-448b-a3d9-03d8ea48d4d6	Стаўрапольскі край	стаўрапольскі край	26	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+79	fd5c8084-4d28-425b-8233-8427e28a587c	Хабаровский край	хабаровский край	27	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+80	fd5c8084-4d28-425b-8233-8427e28a587c	Khabarovsk Krai	khabarovsk krai	27	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+81	fd5c8084-4d28-425b-8233-8427e28a587c	Хабараўскі край	хабараўскі край	27	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+82	12a79d7e-c084-4fed-b183-ba09c38dc610	Амурская область	амурская область	28	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+83	12a79d7e-c084-4fed-b183-ba09c38dc610	Amur Oblast	amur oblast	28	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+84	12a79d7e-c084-4fed-b183-ba09c38dc610	Амурская вобласць	амурская вобласць	28	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+85	375b6630-3262-4e60-bfbd-9ab284046b60	Архангельская область	архангельская область	29	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+86	375b6630-3262-4e60-bfbd-9ab284046b60	Arkhangelsk Oblast	arkhangelsk oblast	29	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+87	375b6630-3262-4e60-bfbd-9ab284046b60	Архангельская вобласць	архангельская вобласць	29	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+88	809aba64-5ffd-4713-8f27-c27718982a66	Астраханская область	астраханская область	30	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+89	809aba64-5ffd-4713-8f27-c27718982a66	Astrakhan Oblast	astrakhan oblast	30	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+90	809aba64-5ffd-4713-8f27-c27718982a66	Астраханская вобласць	астраханская вобласць	30	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+91	9bf6d384-5eb2-47cc-afc3-f347e89affdc	Белгородская область	белгородская область	31	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+92	9bf6d384-5eb2-47cc-afc3-f347e89affdc	Belgorod Oblast	belgorod oblast	31	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+93	9bf6d384-5eb2-47cc-afc3-f347e89affdc	Бялгарадская вобласць	бялгарадская вобласць	31	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+94	e5d163e8-279e-401c-b42f-e6982641917a	Брянская область	брянская область	32	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+95	e5d163e8-279e-401c-b42f-e6982641917a	Bryansk Oblast	bryansk oblast	32	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+96	e5d163e8-279e-401c-b42f-e6982641917a	Бранская вобласць	бранская вобласць	32	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+97	d9e4be10-1bac-489b-b1bd-b77de6e0a61e	Владимирская область	владимирская область	33	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+98	d9e4be10-1bac-489b-b1bd-b77de6e0a61e	Vladimir Oblast	vladimir oblast	33	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+99	d9e4be10-1bac-489b-b1bd-b77de6e0a61e	Уладзімірская вобласць	уладзімірская вобласць	33	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+100	23a79acb-4252-4f5c-9aba-ac8f60e757a5	Волгоградская область	волгоградская область	34	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+101	23a79acb-4252-4f5c-9aba-ac8f60e757a5	Volgograd Oblast	volgograd oblast	34	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+102	23a79acb-4252-4f5c-9aba-ac8f60e757a5	Валгаградская вобласць	валгаградская вобласць	34	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+103	a6607b26-d68c-41f7-a25b-18d2c63cca2d	Вологодская область	вологодская область	35	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+104	a6607b26-d68c-41f7-a25b-18d2c63cca2d	Vologda Oblast	vologda oblast	35	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+105	a6607b26-d68c-41f7-a25b-18d2c63cca2d	Валагодская вобласць	валагодская вобласць	35	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+106	68745c44-5e27-4925-8a8c-845d6317e415	Воронежская область	воронежская область	36	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+107	68745c44-5e27-4925-8a8c-845d6317e415	Voronezh Oblast	voronezh oblast	36	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+108	68745c44-5e27-4925-8a8c-845d6317e415	Варонежская вобласць	варонежская вобласць	36	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+109	23cc4edb-4578-4930-a6a5-d8297f65afc7	Ивановская область	ивановская область	37	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+110	23cc4edb-4578-4930-a6a5-d8297f65afc7	Ivanovo Oblast	ivanovo oblast	37	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+111	23cc4edb-4578-4930-a6a5-d8297f65afc7	Іванаўская вобласць	іванаўская вобласць	37	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+112	783bd4f3-9bc4-4ba4-8ea3-fd140db7c809	Иркутская область	иркутская область	38	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+113	783bd4f3-9bc4-4ba4-8ea3-fd140db7c809	Irkutsk Oblast	irkutsk oblast	38	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+114	783bd4f3-9bc4-4ba4-8ea3-fd140db7c809	Іркуцкая вобласць	іркуцкая вобласць	38	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+115	cfa47c17-821a-4e91-a9df-5a6976d82f78	Калининградская область	калининградская область	39	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+116	cfa47c17-821a-4e91-a9df-5a6976d82f78	Kaliningrad Oblast	kaliningrad oblast	39	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+117	cfa47c17-821a-4e91-a9df-5a6976d82f78	Калінінградская вобласць	калінінградская вобласць	39	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+118	c242f006-2180-47ea-8e50-029c19c2ae52	Калужская область	калужская область	40	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+119	c242f006-2180-47ea-8e50-029c19c2ae52	Kaluga Oblast	kaluga oblast	40	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+120	c242f006-2180-47ea-8e50-029c19c2ae52	Калужская вобласць	калужская вобласць	40	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+121	207e261a-2e39-4399-8e49-58a920e99a5c	Камчатский край	камчатский край	41	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+122	207e261a-2e39-4399-8e49-58a920e99a5c	Kamchatka Krai	kamchatka krai	41	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+123	207e261a-2e39-4399-8e49-58a920e99a5c	Камчацкі край	камчацкі край	41	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+124	06bad323-177a-42f8-bfab-814f535c0939	Кемеровская область — Кузбасс	кемеровская область — кузбасс	42	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+125	06bad323-177a-42f8-bfab-814f535c0939	Kemerovo Oblast — Kuzbass	kemerovo oblast — kuzbass	42	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+256	652f2583-36bb-4123-afc9-8ceabe066bb6	Севастополь	севастополь	92	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+126	06bad323-177a-42f8-bfab-814f535c0939	Кемераўская вобласць — Кузбас	кемераўская вобласць — кузбас	42	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+127	03dc8be4-1d42-4da0-b81b-cc46a16d4ac1	Кировская область	кировская область	43	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+128	03dc8be4-1d42-4da0-b81b-cc46a16d4ac1	Kirov Oblast	kirov oblast	43	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+129	03dc8be4-1d42-4da0-b81b-cc46a16d4ac1	Кіраўская вобласць	кіраўская вобласць	43	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+130	a392910a-0cf0-41b1-a64f-a3c81a632120	Костромская область	костромская область	44	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+131	a392910a-0cf0-41b1-a64f-a3c81a632120	Kostroma Oblast	kostroma oblast	44	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+132	a392910a-0cf0-41b1-a64f-a3c81a632120	Кастрамская вобласць	кастрамская вобласць	44	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+133	509a1b87-3327-4a0f-915b-53e88fda9e1f	Курганская область	курганская область	45	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+134	509a1b87-3327-4a0f-915b-53e88fda9e1f	Kurgan Oblast	kurgan oblast	45	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+135	509a1b87-3327-4a0f-915b-53e88fda9e1f	Курганская вобласць	курганская вобласць	45	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+136	4b1c9818-0e07-485f-88cb-a454805d896e	Курская область	курская область	46	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+137	4b1c9818-0e07-485f-88cb-a454805d896e	Kursk Oblast	kursk oblast	46	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+138	4b1c9818-0e07-485f-88cb-a454805d896e	Курская вобласць	курская вобласць	46	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+139	68aea28a-3f7a-429d-b5ee-c661e2612c1f	Ленинградская область	ленинградская область	47	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+140	68aea28a-3f7a-429d-b5ee-c661e2612c1f	Leningrad Oblast	leningrad oblast	47	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+141	68aea28a-3f7a-429d-b5ee-c661e2612c1f	Ленінградская вобласць	ленінградская вобласць	47	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+142	e78267ac-c975-496a-b3fd-e884535986fe	Липецкая область	липецкая область	48	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+143	e78267ac-c975-496a-b3fd-e884535986fe	Lipetsk Oblast	lipetsk oblast	48	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+144	e78267ac-c975-496a-b3fd-e884535986fe	Ліпецкая вобласць	ліпецкая вобласць	48	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+145	922a5112-90d1-4a7a-96a6-612f55440894	Магаданская область	магаданская область	49	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+146	922a5112-90d1-4a7a-96a6-612f55440894	Magadan Oblast	magadan oblast	49	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+147	922a5112-90d1-4a7a-96a6-612f55440894	Магаданская вобласць	магаданская вобласць	49	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+148	8b1c5172-fd92-420c-8281-6cc78f94ec3f	Московская область	московская область	50	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+149	8b1c5172-fd92-420c-8281-6cc78f94ec3f	Moscow Oblast	moscow oblast	50	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+150	8b1c5172-fd92-420c-8281-6cc78f94ec3f	Маскоўская вобласць	маскоўская вобласць	50	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+151	190f0a2f-e374-4d4d-bc25-5b5fe5cd1c61	Мурманская область	мурманская область	51	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+152	190f0a2f-e374-4d4d-bc25-5b5fe5cd1c61	Murmansk Oblast	murmansk oblast	51	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+153	190f0a2f-e374-4d4d-bc25-5b5fe5cd1c61	Мурманская вобласць	мурманская вобласць	51	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+154	5f5352fb-7072-48d9-b583-7885566037b3	Нижегородская область	нижегородская область	52	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+155	5f5352fb-7072-48d9-b583-7885566037b3	Nizhny Novgorod Oblast	nizhny novgorod oblast	52	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+156	5f5352fb-7072-48d9-b583-7885566037b3	Ніжагародская вобласць	ніжагародская вобласць	52	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+157	959ecdf5-43e6-4ec4-8a44-8994d163b7ca	Новгородская область	новгородская область	53	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+158	959ecdf5-43e6-4ec4-8a44-8994d163b7ca	Novgorod Oblast	novgorod oblast	53	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+159	959ecdf5-43e6-4ec4-8a44-8994d163b7ca	Наўгародская вобласць	наўгародская вобласць	53	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+160	2f70bd8e-baba-48e1-82cd-0e31d9d1d50c	Новосибирская область	новосибирская область	54	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+161	2f70bd8e-baba-48e1-82cd-0e31d9d1d50c	Novosibirsk Oblast	novosibirsk oblast	54	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+162	2f70bd8e-baba-48e1-82cd-0e31d9d1d50c	Новасібірская вобласць	новасібірская вобласць	54	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+163	b99cf01e-760d-41ef-aa67-be1c871313d5	Омская область	омская область	55	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+164	b99cf01e-760d-41ef-aa67-be1c871313d5	Omsk Oblast	omsk oblast	55	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+165	b99cf01e-760d-41ef-aa67-be1c871313d5	Омская вобласць	омская вобласць	55	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+166	324d04d8-984f-4023-9768-4659103466da	Оренбургская область	оренбургская область	56	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+167	324d04d8-984f-4023-9768-4659103466da	Orenburg Oblast	orenburg oblast	56	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+168	324d04d8-984f-4023-9768-4659103466da	Арэнбургская вобласць	арэнбургская вобласць	56	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+169	f489bfab-98b9-427a-8f0e-c21fff46711b	Орловская область	орловская область	57	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+170	f489bfab-98b9-427a-8f0e-c21fff46711b	Oryol Oblast	oryol oblast	57	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+171	f489bfab-98b9-427a-8f0e-c21fff46711b	Арлоўская вобласць	арлоўская вобласць	57	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+172	2bbc98a3-eb5c-4d50-afe6-3132987811aa	Пензенская область	пензенская область	58	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+173	2bbc98a3-eb5c-4d50-afe6-3132987811aa	Penza Oblast	penza oblast	58	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+174	2bbc98a3-eb5c-4d50-afe6-3132987811aa	Пензенская вобласць	пензенская вобласць	58	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+175	1a9a0761-c5af-4be8-9a1d-b102059afd4a	Пермский край	пермский край	59	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+176	1a9a0761-c5af-4be8-9a1d-b102059afd4a	Perm Krai	perm krai	59	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+177	1a9a0761-c5af-4be8-9a1d-b102059afd4a	Пермскі край	пермскі край	59	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+178	32ea876a-a552-42ce-8216-5070b7cb3e21	Псковская область	псковская область	60	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+179	32ea876a-a552-42ce-8216-5070b7cb3e21	Pskov Oblast	pskov oblast	60	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+180	32ea876a-a552-42ce-8216-5070b7cb3e21	Пскоўская вобласць	пскоўская вобласць	60	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+181	cdf769c7-51a4-42de-9011-fbe5ee8c67d2	Ростовская область	ростовская область	61	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+182	cdf769c7-51a4-42de-9011-fbe5ee8c67d2	Rostov Oblast	rostov oblast	61	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+183	cdf769c7-51a4-42de-9011-fbe5ee8c67d2	Растоўская вобласць	растоўская вобласць	61	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+184	cfe3eb45-993d-4e79-bc73-30f8dba829db	Рязанская область	рязанская область	62	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+185	cfe3eb45-993d-4e79-bc73-30f8dba829db	Ryazan Oblast	ryazan oblast	62	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+186	cfe3eb45-993d-4e79-bc73-30f8dba829db	Разанская вобласць	разанская вобласць	62	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+187	4ac71375-c722-4cf7-8b9a-2f84a828336f	Самарская область	самарская область	63	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+188	4ac71375-c722-4cf7-8b9a-2f84a828336f	Samara Oblast	samara oblast	63	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+189	4ac71375-c722-4cf7-8b9a-2f84a828336f	Самарская вобласць	самарская вобласць	63	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+190	71bfdda6-c214-405b-b805-21698a6ace26	Саратовская область	саратовская область	64	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+191	71bfdda6-c214-405b-b805-21698a6ace26	Saratov Oblast	saratov oblast	64	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+257	652f2583-36bb-4123-afc9-8ceabe066bb6	Sevastopol	sevastopol	92	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+192	71bfdda6-c214-405b-b805-21698a6ace26	Саратаўская вобласць	саратаўская вобласць	64	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+193	5cf75030-b0d5-4f48-9ecc-8a8d663427fc	Сахалинская область	сахалинская область	65	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+194	5cf75030-b0d5-4f48-9ecc-8a8d663427fc	Sakhalin Oblast	sakhalin oblast	65	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+195	5cf75030-b0d5-4f48-9ecc-8a8d663427fc	Сахалінская вобласць	сахалінская вобласць	65	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+196	7d6039e4-29e0-4651-90d3-42f3984023ce	Свердловская область	свердловская область	66	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+197	7d6039e4-29e0-4651-90d3-42f3984023ce	Sverdlovsk Oblast	sverdlovsk oblast	66	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+198	7d6039e4-29e0-4651-90d3-42f3984023ce	Свярдлоўская вобласць	свярдлоўская вобласць	66	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+199	6f3d1cbd-43b2-4723-8b4b-a9bf6bf9b1b5	Смоленская область	смоленская область	67	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+200	6f3d1cbd-43b2-4723-8b4b-a9bf6bf9b1b5	Smolensk Oblast	smolensk oblast	67	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+201	6f3d1cbd-43b2-4723-8b4b-a9bf6bf9b1b5	Смаленская вобласць	смаленская вобласць	67	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+202	a9da534f-29b1-4c1b-8ff5-36e00267c649	Тамбовская область	тамбовская область	68	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+203	a9da534f-29b1-4c1b-8ff5-36e00267c649	Tambov Oblast	tambov oblast	68	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+204	a9da534f-29b1-4c1b-8ff5-36e00267c649	Тамбоўская вобласць	тамбоўская вобласць	68	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+205	da61e5f0-7e54-44a7-9715-53d5ed98541d	Тверская область	тверская область	69	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+206	da61e5f0-7e54-44a7-9715-53d5ed98541d	Tver Oblast	tver oblast	69	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+207	da61e5f0-7e54-44a7-9715-53d5ed98541d	Цвярская вобласць	цвярская вобласць	69	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+208	15920618-ef92-4ee0-9cd6-a850f67493a0	Томская область	томская область	70	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+209	15920618-ef92-4ee0-9cd6-a850f67493a0	Tomsk Oblast	tomsk oblast	70	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+210	15920618-ef92-4ee0-9cd6-a850f67493a0	Томская вобласць	томская вобласць	70	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+211	3e64b74d-f86b-4e1a-9224-6eeaaa5dceb6	Тульская область	тульская область	71	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+212	3e64b74d-f86b-4e1a-9224-6eeaaa5dceb6	Tula Oblast	tula oblast	71	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+213	3e64b74d-f86b-4e1a-9224-6eeaaa5dceb6	Тульская вобласць	тульская вобласць	71	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+214	32c03c3a-e648-4f22-85fb-e5946be3166d	Тюменская область	тюменская область	72	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+215	32c03c3a-e648-4f22-85fb-e5946be3166d	Tyumen Oblast	tyumen oblast	72	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+216	32c03c3a-e648-4f22-85fb-e5946be3166d	Цюменская вобласць	цюменская вобласць	72	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+217	570fdca2-077f-45b6-9be6-57d81fad0085	Ульяновская область	ульяновская область	73	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+218	570fdca2-077f-45b6-9be6-57d81fad0085	Ulyanovsk Oblast	ulyanovsk oblast	73	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+219	570fdca2-077f-45b6-9be6-57d81fad0085	Ульянаўская вобласць	ульянаўская вобласць	73	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+220	92e5dab0-1a41-4b91-b963-1939bac1206b	Челябинская область	челябинская область	74	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+221	92e5dab0-1a41-4b91-b963-1939bac1206b	Chelyabinsk Oblast	chelyabinsk oblast	74	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+222	92e5dab0-1a41-4b91-b963-1939bac1206b	Чалябінская вобласць	чалябінская вобласць	74	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+223	253cde28-c07d-42c1-ab45-630a168471cc	Забайкальский край	забайкальский край	75	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+224	253cde28-c07d-42c1-ab45-630a168471cc	Zabaykalsky Krai	zabaykalsky krai	75	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+225	253cde28-c07d-42c1-ab45-630a168471cc	Забайкальскі край	забайкальскі край	75	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+226	86efa61a-b6a3-4d80-af3b-ebcd9c4abefe	Ярославская область	ярославская область	76	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+227	86efa61a-b6a3-4d80-af3b-ebcd9c4abefe	Yaroslavl Oblast	yaroslavl oblast	76	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+228	86efa61a-b6a3-4d80-af3b-ebcd9c4abefe	Яраслаўская вобласць	яраслаўская вобласць	76	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+229	455a0939-e25c-4cf5-84fe-5a9d84dcaea1	Москва	москва	77	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+230	455a0939-e25c-4cf5-84fe-5a9d84dcaea1	Moscow	moscow	77	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+231	455a0939-e25c-4cf5-84fe-5a9d84dcaea1	Масква	масква	77	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+232	f78fbf46-b5fb-42df-ba57-1e304acce5cf	Санкт-Петербург	санкт-петербург	78	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+233	f78fbf46-b5fb-42df-ba57-1e304acce5cf	Saint Petersburg	saint petersburg	78	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+234	f78fbf46-b5fb-42df-ba57-1e304acce5cf	Санкт-Пецярбург	санкт-пецярбург	78	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+235	709b9bc5-d3da-4a9c-81fe-3458b0c3a314	Еврейская автономная область	еврейская автономная область	79	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+236	709b9bc5-d3da-4a9c-81fe-3458b0c3a314	Jewish Autonomous Oblast	jewish autonomous oblast	79	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+237	709b9bc5-d3da-4a9c-81fe-3458b0c3a314	Яўрэйская аўтаномная вобласць	яўрэйская аўтаномная вобласць	79	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+238	9e4d6067-4391-41b6-af63-17ec2f727517	Ненецкий автономный округ	ненецкий автономный округ	83	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+239	9e4d6067-4391-41b6-af63-17ec2f727517	Nenets Autonomous Okrug	nenets autonomous okrug	83	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+240	9e4d6067-4391-41b6-af63-17ec2f727517	Ненецкая аўтаномная акруга	ненецкая аўтаномная акруга	83	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+241	d1594043-612d-43a4-9781-5066c8251b48	Ханты-Мансийский автономный округ — Югра	ханты-мансийский автономный округ — югра	86	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+242	d1594043-612d-43a4-9781-5066c8251b48	Khanty-Mansi Autonomous Okrug — Yugra	khanty-mansi autonomous okrug — yugra	86	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+243	d1594043-612d-43a4-9781-5066c8251b48	Ханты-Мансійская аўтаномная акруга — Югра	ханты-мансійская аўтаномная акруга — югра	86	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+244	19b65763-b4e7-4969-bbe9-27d5efb3cba0	Чукотский автономный округ	чукотский автономный округ	87	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+245	19b65763-b4e7-4969-bbe9-27d5efb3cba0	Chukotka Autonomous Okrug	chukotka autonomous okrug	87	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+246	19b65763-b4e7-4969-bbe9-27d5efb3cba0	Чукоцкая аўтаномная акруга	чукоцкая аўтаномная акруга	87	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+247	85f7f492-2f23-40bc-bddb-230fe9e9f994	Ямало-Ненецкий автономный округ	ямало-ненецкий автономный округ	89	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+248	85f7f492-2f23-40bc-bddb-230fe9e9f994	Yamalo-Nenets Autonomous Okrug	yamalo-nenets autonomous okrug	89	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+249	85f7f492-2f23-40bc-bddb-230fe9e9f994	Ямала-Ненецкая аўтаномная акруга	ямала-ненецкая аўтаномная акруга	89	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+250	7391985c-63ca-43a8-995f-14671042ceb0	Запорожская область	запорожская область	90	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+251	7391985c-63ca-43a8-995f-14671042ceb0	Zaporozhye Oblast	zaporozhye oblast	90	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+252	7391985c-63ca-43a8-995f-14671042ceb0	Запарожская вобласць	запарожская вобласць	90	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+253	9a32c9fc-5774-4f93-8402-4ad9c0921ce3	Республика Крым	республика крым	91	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+254	9a32c9fc-5774-4f93-8402-4ad9c0921ce3	Republic of Crimea	republic of crimea	91	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+258	652f2583-36bb-4123-afc9-8ceabe066bb6	Севастопаль	севастопаль	92	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+259	3f069cb9-addc-4a71-9c4d-516546763fb4	Донецкая Народная Республика	донецкая народная республика	93	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+260	3f069cb9-addc-4a71-9c4d-516546763fb4	Donetsk People's Republic	donetsk people's republic	93	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+261	3f069cb9-addc-4a71-9c4d-516546763fb4	Данецкая Народная Рэспубліка	данецкая народная рэспубліка	93	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+262	43c2746a-2fd5-45b3-8c63-c525b9f9b898	Луганская Народная Республика	луганская народная республика	94	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+263	43c2746a-2fd5-45b3-8c63-c525b9f9b898	Lugansk People's Republic	lugansk people's republic	94	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+264	43c2746a-2fd5-45b3-8c63-c525b9f9b898	Луганская Народная Рэспубліка	луганская народная рэспубліка	94	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+265	88a39202-503e-4359-89f9-d8f7a787ae7a	Херсонская область	херсонская область	95	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+266	88a39202-503e-4359-89f9-d8f7a787ae7a	Kherson Oblast	kherson oblast	95	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+267	88a39202-503e-4359-89f9-d8f7a787ae7a	Херсонская вобласць	херсонская вобласць	95	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
 \.
 
 
@@ -5273,8 +5273,8 @@ COPY public.wagtailcore_modellogentry (id, label, action, data, "timestamp", con
 --
 
 COPY public.wagtailcore_page (id, path, depth, numchild, title, slug, live, has_unpublished_changes, url_path, seo_title, show_in_menus, search_description, go_live_at, expire_at, expired, content_type_id, owner_id, locked, latest_revision_created_at, first_published_at, live_revision_id, last_published_at, draft_title, locked_at, locked_by_id, translation_key, locale_id, alias_of_id, latest_revision_id) FROM stdin;
-1	0001	1	1	Root	root	t	f	/		f		\N	\N	f	1	\N	f	\N	\N	\N	\N	Root	\N	\N	3e34c72b-e101-46a0-978e-c422667502a6	1	\N	\N
-2	00010001	2	0	Welcome to your new Wagtail site!	home	t	f	/home/		f		\N	\N	f	1	\N	f	\N	\N	\N	\N	Welcome to your new Wagtail site!	\N	\N	67fdfed5-d435-4af8-bf1b-4ca993e15216	1	\N	\N
+1	0001	1	1	Root	root	t	f	/		f		\N	\N	f	1	\N	f	\N	\N	\N	\N	Root	\N	\N	179f307b-6254-4d8d-8986-4aa420579c1e	1	\N	\N
+2	00010001	2	0	Welcome to your new Wagtail site!	home	t	f	/home/		f		\N	\N	f	1	\N	f	\N	\N	\N	\N	Welcome to your new Wagtail site!	\N	\N	4c31fd06-5902-48b9-bbcd-08de100e8bec	1	\N	\N
 \.
 
 
