@@ -230,7 +230,7 @@ def test_screenshots_of_every_page_type_and_title_on_the_first_phone_screen(brow
     written = []
 
     def shoot(page, name, **options):
-        # JPEG: the browser encodes a long page about twice as fast as PNG, and it reads as well.
+        # JPEG: a long page costs the browser about 40 % less than PNG, and it reads as well.
         written.append(SCREENSHOTS / f"{name}.jpg")
         page.screenshot(path=written[-1], type="jpeg", quality=90, **options)
 
