@@ -233,7 +233,11 @@ def translate_in_editor(tab, translations, on_tab=None):
         segment = tab.locator("li").filter(has=tab.get_by_text(source, exact=True)).last
         segment.get_by_role("button", name="Перевести", exact=True).click()
         segment.get_by_role("textbox").fill(target)
-        segment.get_by_role("button", name="Сохранить", exact=True).click()
+        # The editor shows the text before its request is answered; handed in earlier, the segment
+        # counts as untranslated («готово 3 из 4»), so wait for the save itself.
+        with tab.expect_response(lambda response: response.request.method == "PUT") as saved:
+            segment.get_by_role("button", name="Сохранить", exact=True).click()
+        assert saved.value.ok, saved.value.status
         expect(segment.get_by_text(target, exact=True)).to_be_visible()
 
 
