@@ -16,6 +16,20 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 
 @contextlib.contextmanager
+def saved_without_indexing(models):
+    """Saves of these models skip the per-object search indexing, and no save updates the
+    reference index: the caller indexes what it saved once, afterwards."""
+    handler = search_signals.post_save_signal_handler
+    disconnected = [model for model in models if post_save.disconnect(handler, sender=model)]
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        for model in disconnected:
+            post_save.connect(handler, sender=model)
+
+
+@contextlib.contextmanager
 def indexed_once():
     searched = {model for model in get_indexed_models() if getattr(model, "search_auto_update", True)}
     saved = {}
@@ -24,16 +38,12 @@ def indexed_once():
         if not raw and (sender in searched or ReferenceIndex.is_indexed(sender)):
             saved[(sender, instance.pk)] = True
 
-    for model in searched:
-        post_save.disconnect(search_signals.post_save_signal_handler, sender=model)
     post_save.connect(remember, weak=False, dispatch_uid="seed-indexed-once")
     try:
-        with disable_reference_index_auto_update():
+        with saved_without_indexing(searched):
             yield
     finally:
         post_save.disconnect(dispatch_uid="seed-indexed-once")
-        for model in searched:
-            post_save.connect(search_signals.post_save_signal_handler, sender=model)
     for model, pk in saved:
         instance = model._default_manager.filter(pk=pk).first()
         if instance is None:  # deleted later in the run

@@ -9,19 +9,15 @@ bulk-created rows, the pages stay out of the reference index (the admin's usage 
 namesakes, an article linking many rows…
 """
 
-import contextlib
 import datetime
 import uuid
 
-from modelsearch.signal_handlers import post_save_signal_handler
-
-from django.db.models.signals import post_save
 from django.utils import timezone
 
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from core.seeding.indexing import saved_without_indexing
 from events.models import EventIndexPage, EventPage, EventParticipant
 from libraries.models import Library, Region
 from libraries.naming import normalise_settlement
@@ -33,19 +29,6 @@ from partnerships.models import AgreementIndexPage, AgreementPage, ChronicleEntr
 # A settlement name shared by many libraries in many regions: its namesake lists grow with the data.
 COMMON_SETTLEMENT = "Тёзкино"
 BATCH = 1000
-
-
-@contextlib.contextmanager
-def _saved_without_indexing(models):
-    """Saves of these models skip the per-object search and reference indexing; ``many_rows``
-    indexes them in bulk afterwards, when their related rows exist."""
-    disconnected = [model for model in models if post_save.disconnect(post_save_signal_handler, sender=model)]
-    try:
-        with disable_reference_index_auto_update():
-            yield
-    finally:
-        for model in disconnected:
-            post_save.connect(post_save_signal_handler, sender=model)
 
 
 def _regions(russian):
@@ -229,7 +212,7 @@ def many_rows(libraries=200, news=30, events=30, agreements=25, reports=120):
     regions = _regions(russian)
     library_rows = _libraries(libraries, russian, english, regions, run)
     sources = [library for library in library_rows if library.locale_id == russian.pk]
-    with _saved_without_indexing([NewsPage, EventPage, AgreementPage]):
+    with saved_without_indexing([NewsPage, EventPage, AgreementPage]):
         news_pages = _news(news, russian, sources, regions, run)
         event_pages = _events(events, russian, sources, run)
         agreement_pages = _agreements(agreements, russian, sources, run)
