@@ -26,7 +26,7 @@ class BackupError(Exception):
     pass
 
 
-def _tool(name):
+def client_tool(name):
     """A PostgreSQL client tool, the newest Debian version first (it must not be older than the server)."""
     candidates = sorted(
         glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
@@ -39,7 +39,7 @@ def _tool(name):
     return found
 
 
-def _pg_args_and_env(settings_dict):
+def client_args_and_env(settings_dict):
     env = {**os.environ}
     if settings_dict.get("PASSWORD"):
         env["PGPASSWORD"] = settings_dict["PASSWORD"]
@@ -78,9 +78,9 @@ def backup(target, storage=default_storage):
     settings_dict = connection.settings_dict
     if connection.vendor == "postgresql":
         database_file = "database.dump"
-        args, env = _pg_args_and_env(settings_dict)
+        args, env = client_args_and_env(settings_dict)
         _run(
-            [_tool("pg_dump"), *args, "--format=custom", "--no-owner", "--no-privileges"]
+            [client_tool("pg_dump"), *args, "--format=custom", "--no-owner", "--no-privileges"]
             + ["--file", str(target / database_file), settings_dict["NAME"]],
             env,
         )
@@ -132,9 +132,9 @@ def restore(source, storage=default_storage):
         )
     connection.close()
     if connection.vendor == "postgresql":
-        args, env = _pg_args_and_env(settings_dict)
+        args, env = client_args_and_env(settings_dict)
         _run(
-            [_tool("pg_restore"), *args, "--clean", "--if-exists", "--no-owner", "--no-privileges"]
+            [client_tool("pg_restore"), *args, "--clean", "--if-exists", "--no-owner", "--no-privileges"]
             + ["--single-transaction", "--exit-on-error", "--dbname", settings_dict["NAME"]]
             + [str(source / manifest["database"])],
             env,

@@ -68,24 +68,17 @@ def _schema_header(server_version):
 
 def _client_command(name, connection):
     """A PostgreSQL client program with the arguments that reach ``connection``'s server."""
-    from tests.services.postgres import find_bindir
+    from core.backup import client_args_and_env, client_tool
 
-    settings = connection.settings_dict
-    command = (
-        [os.path.join(find_bindir(), name), "-X"] if name == "psql" else [os.path.join(find_bindir(), name)]
-    )
-    if settings.get("HOST"):
-        command += ["-h", str(settings["HOST"])]
-    if settings.get("PORT"):
-        command += ["-p", str(settings["PORT"])]
-    if settings.get("USER"):
-        command += ["-U", str(settings["USER"])]
-    return command, {**os.environ, "PGPASSWORD": str(settings.get("PASSWORD") or "")}
+    args, env = client_args_and_env(connection.settings_dict)
+    return [client_tool(name), *(["-X"] if name == "psql" else []), *args], env
 
 
 def _restore_schema():
     """Fill the current database from SCHEMA_DUMP; False when it does not fit (then migrate)."""
     from django.db import connection
+
+    from core.backup import BackupError
 
     try:
         with SCHEMA_DUMP.open(encoding="utf-8") as dump:
@@ -94,7 +87,7 @@ def _restore_schema():
         if header != _schema_header(connection.pg_version):
             return False
         command, env = _client_command("psql", connection)
-    except (OSError, RuntimeError):
+    except (OSError, BackupError):
         return False
     name = connection.settings_dict["NAME"]
     connection.close()
