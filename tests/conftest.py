@@ -1,7 +1,10 @@
+import json
 import os
 import subprocess
 import sys
 import tempfile
+from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
@@ -55,10 +58,26 @@ def _transactional(item):
     return bool({"transactional_db", "live_server"} & set(item.fixturenames))
 
 
+# Seconds each test module took in a recent run: `make test PYTEST_ARGS=--write-durations`
+# writes it again. Only the order of the modules depends on it.
+DURATIONS = Path(__file__).resolve().parent / "durations.json"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--write-durations", action="store_true", help=f"write {DURATIONS.name} at the end")
+
+
+def _module(nodeid):
+    return nodeid.split("::", 1)[0]
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    # Tests without a database first, while the builder makes the templates; the seeded ones after
-    # the minimal ones; transactional tests last, as Django orders them.
+    """Modules that need no seeded database first, while the builder seeds (a worker would wait);
+    in each group the longest first, so that no long module is left for the end (pytest-xdist
+    hands out whole modules in this order). In a module: tests without a database, then the
+    minimal ones, the seeded ones, and transactional tests last, as Django orders them."""
+
     def order(item):
         if _transactional(item):
             return 3
@@ -66,7 +85,30 @@ def pytest_collection_modifyitems(items):
             return 2
         return 1 if _uses_db(item) else 0
 
-    items.sort(key=order)
+    try:
+        durations = json.loads(DURATIONS.read_text())
+    except (OSError, ValueError):
+        durations = {}
+    seeded = {_module(item.nodeid) for item in items if SEEDED in item.fixturenames}
+
+    def module_order(module):
+        return (module in seeded, -durations.get(module, 0), module)
+
+    items.sort(key=lambda item: (module_order(_module(item.nodeid)), order(item)))
+
+
+_durations = defaultdict(float)
+
+
+def pytest_runtest_logreport(report):
+    _durations[_module(report.nodeid)] += report.duration
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # The controller sees every worker's reports; a worker's own view is partial.
+    if session.config.getoption("write_durations") and not hasattr(session.config, "workerinput"):
+        rounded = {module: round(seconds, 1) for module, seconds in sorted(_durations.items())}
+        DURATIONS.write_text(json.dumps(rounded, indent=1, ensure_ascii=False) + "\n")
 
 
 def _distributed(config):

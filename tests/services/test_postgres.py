@@ -28,6 +28,13 @@ def running(pid):
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
+def default_signals():
+    """The signals as a foreground command gets them: a suite started in the background by a shell
+    inherits SIGINT ignored, and the command form leaves an ignored signal ignored (as nohup wants)."""
+    for signum in lifecycle.FATAL_SIGNALS:
+        signal.signal(signum, signal.SIG_DFL)
+
+
 def wait_for(path, process):
     deadline = time.monotonic() + STARTUP_TIMEOUT
     while not (path.exists() and path.read_text().endswith("\n")):
@@ -68,6 +75,7 @@ def launch(initialised):
                 stdin=subprocess.DEVNULL,
                 stdout=out,
                 stderr=subprocess.STDOUT,
+                preexec_fn=default_signals,
             )
         processes.append(process)
         return process
