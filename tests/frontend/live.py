@@ -97,3 +97,30 @@ def in_db(function, *args, **kwargs):
             connections.close_all()
 
     return _worker.submit(call).result(BOUND)
+
+
+# Content-Security-Policy violations a page reports, read back after each load.
+RECORD_VIOLATIONS = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+    const where = `${event.sourceFile}:${event.lineNumber}`;
+    window.__csp.push(`${event.violatedDirective} ${event.blockedURI} ${where}`);
+});
+"""
+
+
+def visit(page, url, console):
+    response = page.goto(url)
+    page.wait_for_load_state("load")
+    found = page.evaluate("window.__csp")
+    found += [message for message in console if "Content Security Policy" in message]
+    console.clear()
+    return response, found
+
+
+def watched_page(context):
+    page = context.new_page()
+    page.add_init_script(RECORD_VIOLATIONS)
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    return page, console

@@ -8,9 +8,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from django.test import override_settings
+
 from libraries.models import Library
 from reader.preferences import SCHEMES
-from tests.frontend.live import chromium, live_server
+from tests.frontend.live import RECORD_VIOLATIONS, chromium, live_server, visit
 from tests.helpers import live_pages
 
 # No django_db mark: the tests themselves never query; the server thread reads the committed seed.
@@ -64,9 +66,9 @@ def axe():
     return Axe().axe_script
 
 
-def foreign_requests(context, server):
+def foreign_requests(requests, server):
     host = urlsplit(server).netloc
-    return [url for url in context.requests if urlsplit(url).netloc not in ("", host)]
+    return [url for url in requests if urlsplit(url).netloc not in ("", host)]
 
 
 def sample_pages():
@@ -98,27 +100,99 @@ def has_horizontal_scroll(page):
     return page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
 
 
-def test_every_page_type_passes_axe_and_fits_320px(context, axe, server, pages):
-    urls = pages + [
-        "/ru/search/?q=библиотека",
-        "/en/search/?q=library&type=library",
-        "/ru/no-such-page/",
-    ]
-    assert len(urls) >= 4
-    context.add_init_script(axe)  # in every document the test opens, before it is checked
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def tour(browser, axe, server, pages):
+    """A new reader opens one page of every type once; what each check needs is gathered on that
+    visit, and the tests below each assert their part.
+
+    - At 1366 px: the Content-Security-Policy header and violations, axe-core, a screenshot.
+    - At 360 px (the same load: the public pages are laid out by CSS alone, no script of theirs
+      reads the width): the title on the first screen above the cookie notice, two screenshots.
+    - At 320 px: no horizontal scrolling.
+    - All along, with the counter configured and no consent given: every request the browser made.
+    Screenshots go to screenshots/<page>-<width>.jpg for reviewers.
+    """
+    SCREENSHOTS.mkdir(exist_ok=True)
+    found = {"axe": {}, "csp": {}, "no_policy": [], "scroll": [], "hidden_titles": {}, "screenshots": []}
+
+    def shoot(page, name, **options):
+        # JPEG: a long page costs the browser about 40 % less than PNG, and it reads as well.
+        found["screenshots"].append(SCREENSHOTS / f"{name}.jpg")
+        page.screenshot(path=found["screenshots"][-1], type="jpeg", quality=90, **options)
+
+    context = browser.new_context(base_url=server, viewport={"width": 1366, "height": 900})
+    requests = []
+    context.on("request", lambda request: requests.append(request.url))
+    context.add_init_script(axe)  # in every document, before it is checked
+    context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
-    problems = {}
-    for url in urls:
-        page.set_viewport_size({"width": 1280, "height": 900})
-        page.goto(url)
-        found = violations(page)
-        page.set_viewport_size({"width": 320, "height": 640})
-        if has_horizontal_scroll(page):
-            found.append("horizontal scrolling at 320 px")
-        if found:
-            problems[url] = found
-    assert not problems, problems
-    assert not foreign_requests(context, server)
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    urls = pages + ["/ru/search/?q=библиотека", "/en/search/?q=library&type=library", "/ru/no-such-page/"]
+    with override_settings(METRICA_ID="12345678"):  # the server thread reads this process's settings
+        for url in urls:
+            stem = url.strip("/").replace("/", "_").replace("?", "_").replace("=", "-") or "root"
+            page.set_viewport_size({"width": 1366, "height": 900})
+            response, violated = visit(page, url, console)
+            if "content-security-policy" not in response.headers:
+                found["no_policy"].append(url)
+            if violated:
+                found["csp"][url] = violated
+            if problems := violations(page):
+                found["axe"][url] = problems
+            shoot(page, f"{stem}-1366", full_page=True)
+            page.set_viewport_size({"width": 360, "height": 640})
+            title = page.locator("h1").first.bounding_box()
+            notice = page.locator(".cookie-notice").bounding_box()
+            if not (title and notice and title["y"] + title["height"] <= notice["y"] and title["y"] >= 0):
+                found["hidden_titles"][url] = (title, notice)
+            shoot(page, f"{stem}-360-first-screen")
+            shoot(page, f"{stem}-360", full_page=True)
+            page.set_viewport_size({"width": 320, "height": 640})
+            if has_horizontal_scroll(page):
+                found["scroll"].append(url)
+    context.close()
+    found["urls"] = urls
+    found["foreign"] = foreign_requests(requests, server)
+    return found
+
+
+def test_every_page_type_passes_axe(tour):
+    assert len(tour["urls"]) >= 4
+    assert not tour["axe"], tour["axe"]
+
+
+def test_every_page_type_fits_320px(tour):
+    assert not tour["scroll"], tour["scroll"]
+
+
+def test_public_pages_have_a_policy_and_no_violations(tour):
+    assert not tour["no_policy"], tour["no_policy"]
+    assert not tour["csp"], tour["csp"]
+
+
+def test_screenshots_of_every_page_type_and_title_on_the_first_phone_screen(tour, pages):
+    """On a 360×640 phone the page's title is on the first screen, above the cookie notice."""
+    assert not tour["hidden_titles"], tour["hidden_titles"]
+    written = tour["screenshots"]
+    assert all(path.stat().st_size for path in written)
+    assert len(written) == 3 * len(tour["urls"]) and len(written) >= 3 * len(pages)
+
+
+def test_no_third_party_requests_before_consent_and_counter_after(tour, context, server, settings):
+    assert not tour["foreign"], tour["foreign"]  # every page type, the counter configured
+    settings.METRICA_ID = "12345678"
+    page = context.new_page()
+    page.goto("/ru/")
+    assert not foreign_requests(context.requests, server)
+    page.get_by_role("button", name="Принять все").click()
+    page.wait_for_load_state("load")
+    assert page.get_by_role("region", name="Файлы cookie и персональные данные").count() == 0
+    after = foreign_requests(context.requests, server)
+    assert [url for url in after if urlsplit(url).hostname == "mc.yandex.ru"]
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
@@ -202,59 +276,6 @@ def test_keyboard_reaches_skip_link_with_visible_focus(context):
         stops += 1
         assert element[1] != "none", element[0]
     assert stops >= 10
-
-
-def test_no_third_party_requests_before_consent_and_counter_after(context, server, pages, settings):
-    settings.METRICA_ID = "12345678"
-    page = context.new_page()
-    for url in pages:
-        page.goto(url)
-    page.goto("/ru/search/?q=библиотека")
-    assert not foreign_requests(context, server)
-
-    page.goto("/ru/")
-    page.get_by_role("button", name="Принять все").click()
-    page.wait_for_load_state("load")
-    assert page.get_by_role("region", name="Файлы cookie и персональные данные").count() == 0
-    assert [url for url in foreign_requests(context, server) if urlsplit(url).hostname == "mc.yandex.ru"]
-
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
-
-
-def test_screenshots_of_every_page_type_and_title_on_the_first_phone_screen(browser, server, pages):
-    """Saves screenshots/<page>-<width>.jpg of every page type (reviewers look at them) and checks
-    that on a 360×640 phone the page's title is on the first screen above the cookie notice."""
-    SCREENSHOTS.mkdir(exist_ok=True)
-    hidden_titles = {}
-    written = []
-
-    def shoot(page, name, **options):
-        # JPEG: a long page costs the browser about 40 % less than PNG, and it reads as well.
-        written.append(SCREENSHOTS / f"{name}.jpg")
-        page.screenshot(path=written[-1], type="jpeg", quality=90, **options)
-
-    context = browser.new_context(base_url=server)  # a new reader: the cookie notice is shown
-    page = context.new_page()
-    for url in pages + ["/ru/search/?q=библиотека", "/ru/no-such-page/"]:
-        page.set_viewport_size({"width": 360, "height": 640})
-        page.goto(url)
-        stem = url.strip("/").replace("/", "_").replace("?", "_").replace("=", "-") or "root"
-        # The first screen a new reader sees: the cookie notice is there.
-        title = page.locator("h1").first.bounding_box()
-        notice = page.locator(".cookie-notice").bounding_box()
-        if not (title and notice and title["y"] + title["height"] <= notice["y"] and title["y"] >= 0):
-            hidden_titles[url] = (title, notice)
-        shoot(page, f"{stem}-360-first-screen")
-        shoot(page, f"{stem}-360", full_page=True)
-        # The public pages are laid out by CSS alone (no script of theirs reads the width), so the
-        # same load on a wider window is the page as a 1366 px screen shows it.
-        page.set_viewport_size({"width": 1366, "height": 900})
-        shoot(page, f"{stem}-1366", full_page=True)
-    context.close()
-    assert not hidden_titles, hidden_titles
-    assert all(path.stat().st_size for path in written)
-    assert len(written) >= 3 * len(pages)
 
 
 # What readers tripped over (issue 14): the regulation numbered once, label-value lists and filters

@@ -1,5 +1,6 @@
-"""The Content-Security-Policy in a real Chromium: the public pages, the counter after consent and
-Wagtail's admin run without a single violation."""
+"""The Content-Security-Policy in a real Chromium: the counter after consent and Wagtail's admin run
+without a single violation (the public pages: tests/frontend/test_browser.py, on its one visit of
+every page type)."""
 
 import threading
 
@@ -7,45 +8,10 @@ import pytest
 
 from django.test import override_settings
 
+from tests.frontend.live import visit, watched_page
 from tests.frontend.test_browser import browser, context, pages, server, urls  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
-
-RECORD_VIOLATIONS = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-    const where = `${event.sourceFile}:${event.lineNumber}`;
-    window.__csp.push(`${event.violatedDirective} ${event.blockedURI} ${where}`);
-});
-"""
-
-
-def visit(page, url, console):
-    response = page.goto(url)
-    page.wait_for_load_state("load")
-    found = page.evaluate("window.__csp")
-    found += [message for message in console if "Content Security Policy" in message]
-    console.clear()
-    return response, found
-
-
-def watched_page(context):  # noqa: F811
-    page = context.new_page()
-    page.add_init_script(RECORD_VIOLATIONS)
-    console = []
-    page.on("console", lambda message: console.append(message.text))
-    return page, console
-
-
-def test_public_pages_have_a_policy_and_no_violations(context, pages):  # noqa: F811
-    page, console = watched_page(context)
-    problems = {}
-    for url in pages + ["/ru/search/?q=библиотека", "/ru/no-such-page/"]:
-        response, found = visit(page, url, console)
-        assert "Content-Security-Policy" in {name.title(): 1 for name in response.headers}
-        if found:
-            problems[url] = found
-    assert not problems, problems
 
 
 def test_the_counter_runs_under_its_nonce_after_consent(context, server, pages):  # noqa: F811
