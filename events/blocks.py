@@ -100,7 +100,9 @@ class SessionBlock(blocks.StructBlock):
     start_time = blocks.TimeBlock(label=_("Starts at"), required=False)
     end_time = blocks.TimeBlock(label=_("Ends at"), required=False)
     title = blocks.CharBlock(label=_("Title"), max_length=500)
-    format = FormatChoiceBlock(label=_("Format"), choices=format_choices)
+    # Not indexed: Wagtail would read the (database) choices for every session of the programme
+    # each time the page is indexed, one query per session; the titles and people carry the content.
+    format = FormatChoiceBlock(label=_("Format"), choices=format_choices, search_index=False)
     track_number = blocks.IntegerBlock(
         label=_("Track number"),
         required=False,
