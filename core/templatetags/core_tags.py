@@ -84,7 +84,12 @@ def language_links(context, page=None):
             request._language_links = cache
     key = (getattr(page, "pk", None), translation.get_language())
     if key not in cache:
-        cache[key] = build_language_links(page, request=request)
+        # Kept for the content generation: a page's translations and their URLs change only when
+        # something is published, unpublished, moved or deleted, and each of those starts a new one.
+        where = [request.scheme, request.get_host()] if request is not None else ["", ""]
+        cache[key] = fragment(
+            "language-links", [*where, *key], lambda: build_language_links(page, request=request)
+        )
     return cache[key]
 
 
