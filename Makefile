@@ -36,8 +36,9 @@ messages:
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 
 ## make test: lint, then the whole suite in TEST_PROCESSES processes (pytest-xdist, a test module
-## per process at a time, in the order tests/conftest.py sets); pytest compiles the message catalogs and starts a throw-away PostgreSQL
-## cluster itself (tests/plugin.py), so a plain `.venv/bin/pytest` does too.
+## per process at a time, in the order tests/conftest.py sets); pytest compiles the message catalogs
+## and starts a throw-away PostgreSQL cluster itself (tests/plugin.py), so a plain `.venv/bin/pytest`
+## does too.
 TEST_PROCESSES ?= 2
 test: lint
 	$(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)

@@ -12,7 +12,7 @@ from django.test import override_settings
 
 from libraries.models import Library
 from reader.preferences import SCHEMES
-from tests.frontend.live import RECORD_VIOLATIONS, chromium, live_server, visit
+from tests.frontend.live import chromium, live_server, visit, watched_page
 from tests.helpers import live_pages
 
 # No django_db mark: the tests themselves never query; the server thread reads the committed seed.
@@ -47,13 +47,18 @@ def browser(server, pages, urls):
         yield instance
 
 
-@pytest.fixture
-def context(browser, server):
-    """A fresh visitor; every request is recorded, and the browser reaches no host but the test
-    server (tests/frontend/live.py)."""
-    context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900})
+def new_visitor(browser, server, width):
+    """A fresh visitor: every request is recorded in ``context.requests``, and the browser reaches
+    no host but the test server (tests/frontend/live.py)."""
+    context = browser.new_context(base_url=server, viewport={"width": width, "height": 900})
     context.requests = []
     context.on("request", lambda request: context.requests.append(request.url))
+    return context
+
+
+@pytest.fixture
+def context(browser, server):
+    context = new_visitor(browser, server, width=1280)
     yield context
     context.close()
 
@@ -123,14 +128,9 @@ def tour(browser, axe, server, pages):
         found["screenshots"].append(SCREENSHOTS / f"{name}.jpg")
         page.screenshot(path=found["screenshots"][-1], type="jpeg", quality=90, **options)
 
-    context = browser.new_context(base_url=server, viewport={"width": 1366, "height": 900})
-    requests = []
-    context.on("request", lambda request: requests.append(request.url))
+    context = new_visitor(browser, server, width=1366)
     context.add_init_script(axe)  # in every document, before it is checked
-    context.add_init_script(RECORD_VIOLATIONS)
-    page = context.new_page()
-    console = []
-    page.on("console", lambda message: console.append(message.text))
+    page, console = watched_page(context)
     urls = pages + ["/ru/search/?q=библиотека", "/en/search/?q=library&type=library", "/ru/no-such-page/"]
     with override_settings(METRICA_ID="12345678"):  # the server thread reads this process's settings
         for url in urls:
@@ -156,7 +156,7 @@ def tour(browser, axe, server, pages):
                 found["scroll"].append(url)
     context.close()
     found["urls"] = urls
-    found["foreign"] = foreign_requests(requests, server)
+    found["foreign"] = foreign_requests(context.requests, server)
     return found
 
 
