@@ -188,6 +188,11 @@ def test_no_third_party_requests_before_consent_and_counter_after(tour, context,
     page = context.new_page()
     page.goto("/ru/")
     assert not foreign_requests(context.requests, server)
+    # What the counter does is one click away: the notice's line opens the 152-FZ text.
+    law = page.get_by_text("152-ФЗ")
+    assert not law.is_visible()
+    page.get_by_text("С вашего согласия Яндекс Метрика считает посещения").click()
+    assert law.is_visible()
     page.get_by_role("button", name="Принять все").click()
     page.wait_for_load_state("load")
     assert page.get_by_role("region", name="Файлы cookie и персональные данные").count() == 0
