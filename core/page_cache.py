@@ -6,8 +6,9 @@ header. Every key also holds the *content generation*, a random token that ``cor
 whenever anything a page shows is published, unpublished, moved or deleted: all pages of every
 language are then out of date at once, on every app server, and no reader sees stale content.
 
-Not cached: requests with a session or messages cookie (logged-in editors, flash messages), admin
-and document URLs, previews, responses that set cookies, ask not to be cached or are not 200.
+Not cached: requests with a session or messages cookie (logged-in editors, flash messages) or a
+cookie of the reader's own data (``PAGE_CACHE_PERSONAL_COOKIES``: starred sessions), admin and
+document URLs, previews, responses that set cookies, ask not to be cached or are not 200.
 A form's CSRF token is cut out before storing and the visitor's own token put back when serving,
 so a first-time visitor served a cached page can still post the form; such responses are
 ``Cache-Control: private`` (the token is per visitor), the others ``public, s-maxage=…`` for a CDN.
@@ -26,9 +27,10 @@ import time
 import uuid
 
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.module_loading import import_string
@@ -138,6 +140,15 @@ def take_urls():
 
 
 # -- the middleware ------------------------------------------------------------------------------
+# The page cache is two middlewares around the rest of the chain (cms/settings/base.py):
+#
+# * PageCacheMiddleware, first, looks the page up (one MGET). A kept copy holds the whole
+#   response, every middleware's headers included, and is answered at once (a form gets the
+#   visitor's own CSRF token): nothing else runs for it. Otherwise it hands what it found to the
+#   inner one, and afterwards stores what the inner one prepared, with the final headers.
+# * PageCacheRenderMiddleware, after the session, locale and CSRF middlewares, serves copies with
+#   a script nonce (a fresh one for each reader, in the CSP header too) and readers' copies when
+#   the database is down, and renders and prepares the rest.
 def _variants():
     return [import_string(path) for path in getattr(settings, "PAGE_CACHE_VARIANTS", [])]
 
@@ -150,6 +161,9 @@ def eligible(request):
         return False
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    personal = tuple(getattr(settings, "PAGE_CACHE_PERSONAL_COOKIES", ()))
+    if personal and any(name.startswith(personal) for name in cookies):
         return False
     return "HTTP_AUTHORIZATION" not in request.META
 
@@ -165,21 +179,41 @@ def cacheable(request, response):
     session = getattr(request, "session", None)
     if session is not None and (session.modified or session.session_key):
         return False
+    return _vary_ok(response)
+
+
+def _vary_ok(response):
     vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()}
     return vary <= {"cookie", "accept-language", "accept-encoding"}
 
 
-def page_key(request, variants):
+def request_language(request):
+    """The language LocaleMiddleware will activate for the request, known before it runs."""
+    urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
+    i18n_patterns_used, prefixed_default_language = is_language_prefix_patterns_used(urlconf)
+    language = translation.get_language_from_request(request, check_path=i18n_patterns_used)
+    if (
+        i18n_patterns_used
+        and not prefixed_default_language
+        and not translation.get_language_from_path(request.path_info)
+    ):
+        language = settings.LANGUAGE_CODE
+    return language
+
+
+def page_key(request, variants, language):
     parts = [
         request.scheme,
         request.get_host(),
         request.get_full_path(),
-        translation.get_language() or "",
+        language,
         *(variant(request) for variant in variants),
     ]
-    return "pagecache:page:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return "pagecache:page:v2:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
+# A kept entry: (status, headers, content, has_csrf, has_nonce, final). ``final``: the headers are
+# the whole response's, stored by the first middleware; otherwise they are those the inner one saw.
 def _entry(request, response):
     content = response.content
     content, holes = _CSRF_INPUT.subn(rb"\1" + CSRF_HOLE + rb"\2", content)
@@ -187,12 +221,15 @@ def _entry(request, response):
     has_nonce = isinstance(nonce, str) and f'nonce="{nonce}"'.encode() in content
     if has_nonce:
         content = content.replace(f'nonce="{nonce}"'.encode(), b'nonce="' + NONCE_HOLE + b'"')
-    headers = [(name, value) for name, value in response.items() if name.lower() not in NOT_STORED]
-    return (response.status_code, headers, content, bool(holes), has_nonce)
+    return (response.status_code, _stored_headers(response), content, bool(holes), has_nonce, False)
+
+
+def _stored_headers(response):
+    return [(name, value) for name, value in response.items() if name.lower() not in NOT_STORED]
 
 
 def _response(request, entry):
-    status, headers, content, has_csrf, has_nonce = entry
+    status, headers, content, has_csrf, has_nonce, final = entry
     etag = next((value for name, value in headers if name.lower() == "etag"), None)
     if etag and etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponseNotModified()
@@ -203,6 +240,8 @@ def _response(request, entry):
             # Reading request.csp_nonce makes django-csp put this nonce in the header.
             content = content.replace(NONCE_HOLE, str(request.csp_nonce).encode())
         response = HttpResponse(content, status=status)
+        if final:  # no middleware after this one sets it
+            response["Content-Length"] = len(content)
     for name, value in headers:
         response[name] = value
     return response
@@ -228,10 +267,73 @@ def _mark(response, public):
     return response
 
 
+class _Lookup:
+    """What PageCacheMiddleware found, for PageCacheRenderMiddleware; and what to store."""
+
+    __slots__ = ("key", "token", "language", "kept", "fresh", "prepared")
+
+    def __init__(self, key, token, language, kept):
+        self.key, self.token, self.language, self.kept = key, token, language, kept
+        self.fresh = kept is not None and kept[0] == token and kept[1] > time.time()
+        self.prepared = None  # (good until, entry) once the inner middleware rendered a page to keep
+
+
 class PageCacheMiddleware:
+    """First in MIDDLEWARE: copies the same for every reader are answered before the chain runs."""
+
     def __init__(self, get_response):
         self.get_response = get_response
         self.variants = _variants()
+        self.csrf = CsrfViewMiddleware(get_response)
+
+    def __call__(self, request):
+        if not enabled() or not eligible(request):
+            return self.get_response(request)
+        key = language = None
+        if getattr(settings, "PAGE_CACHE_PAGES", True):
+            language = request_language(request)
+            key = page_key(request, self.variants, language)
+        found = cache.get_many([GENERATION_KEY, key] if key else [GENERATION_KEY])
+        lookup = _Lookup(key, found.get(GENERATION_KEY) or _create_generation(), language, found.get(key))
+        # A CORS request gets its headers from the chain (they depend on Origin).
+        if lookup.fresh and lookup.kept[2][5] and "HTTP_ORIGIN" not in request.META:
+            return self._kept(request, lookup.kept[2])
+        request.page_cache_lookup = lookup
+        reset = _request_generation.set(lookup.token)
+        try:
+            response = self.get_response(request)
+        finally:
+            _request_generation.reset(reset)
+        if lookup.prepared is not None:
+            good_until, entry = lookup.prepared
+            # The CSRF cookie is the visitor's own: _kept() sets it as the CSRF middleware does.
+            own_cookies = {settings.CSRF_COOKIE_NAME} if entry[3] else set()
+            if (
+                not entry[4]
+                and set(response.cookies) <= own_cookies
+                and "HTTP_ORIGIN" not in request.META
+                and _vary_ok(response)
+            ):
+                entry = (*entry[:1], _stored_headers(response), *entry[2:5], True)
+            cache.set(lookup.key, (lookup.token, good_until, entry), STALE_SECONDS)
+        return response
+
+    def _kept(self, request, entry):
+        """A final copy: with a form, the visitor's own CSRF token and cookie (Django's middleware
+        reads and sets them, as it would have further down the chain)."""
+        if entry[3]:
+            self.csrf.process_request(request)
+        response = _response(request, entry)
+        response["X-Page-Cache"] = "hit"
+        return self.csrf.process_response(request, response) if entry[3] else response
+
+
+class PageCacheRenderMiddleware:
+    """After the session, locale and CSRF middlewares: per-reader copies, stale copies when the
+    database is down, and the rendering of pages to keep (stored by PageCacheMiddleware)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
 
     def __call__(self, request):
         if not eligible(request):
@@ -239,29 +341,18 @@ class PageCacheMiddleware:
             if not request.path.startswith(("/static/", "/media/")):
                 _mark(response, public=False)
             return response
-        if not enabled():
-            return self._render(request, None, None, None)
-        key = page_key(request, self.variants) if getattr(settings, "PAGE_CACHE_PAGES", True) else None
-        found = cache.get_many([GENERATION_KEY, key] if key else [GENERATION_KEY])
-        token = found.get(GENERATION_KEY) or _create_generation()
-        kept = found.get(key)  # (generation, good until, entry)
-        if kept is not None and kept[0] == token and kept[1] > time.time():
-            entry = kept[2]
+        lookup = getattr(request, "page_cache_lookup", None)
+        if lookup is not None and lookup.fresh:
+            entry = lookup.kept[2]
             response = _response(request, entry)
             response["X-Page-Cache"] = "hit"
             # A form's CSRF token or a script's nonce is per reader: no shared cache may keep it.
             return _mark(response, public=not (entry[3] or entry[4]))
-        reset = _request_generation.set(token)
-        try:
-            return self._render(request, key, token, kept)
-        finally:
-            _request_generation.reset(reset)
-
-    def _render(self, request, key, token, kept):
         response = self.get_response(request)
+        key = lookup.key if lookup is not None else None
         if getattr(response, "database_unavailable", False) and key:
-            if kept is not None:  # whatever its generation: better than no page
-                response = _response(request, kept[2])
+            if lookup.kept is not None:  # whatever its generation: better than no page
+                response = _response(request, lookup.kept[2])
                 response["X-Page-Cache"] = "stale"
             return _mark(response, public=False)
         if not cacheable(request, response):
@@ -269,9 +360,9 @@ class PageCacheMiddleware:
         per_reader = bool(_CSRF_INPUT.search(response.content)) or isinstance(
             getattr(request, "_csp_nonce", None), str
         )
-        if key:
-            good_until = time.time() + seconds_to_live()
-            cache.set(key, (token, good_until, _entry(request, response)), STALE_SECONDS)
+        # The page was rendered in the language of its key (a guard: LocaleMiddleware decides).
+        if key and translation.get_language() == lookup.language:
+            lookup.prepared = (time.time() + seconds_to_live(), _entry(request, response))
             response["X-Page-Cache"] = "miss"
             if not per_reader and getattr(settings, "WAGTAILFRONTENDCACHE", None):
                 remember_url(request.build_absolute_uri())

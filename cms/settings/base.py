@@ -99,6 +99,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a kept page the same for every reader is answered before anything else runs.
+    "core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Hashed static files with far-future caching, before anything that reads the database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -113,7 +115,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After the CSRF and session middleware: a cached page gets the visitor's own CSRF token.
-    "core.page_cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheRenderMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -302,6 +304,9 @@ PAGE_CACHE_SECONDS = env_number("PAGE_CACHE_SECONDS", 6 * 60 * 60, int)
 PAGE_CACHE_S_MAXAGE = env_number("PAGE_CACHE_S_MAXAGE", 60, int)
 # What else a cached page varies on, besides URL and language: functions of the request.
 PAGE_CACHE_VARIANTS = ["reader.preferences.cache_variant"]
+# Name prefixes of cookies holding one reader's own data (the sessions starred in an event's
+# programme, events/personal.py): a request carrying one is neither served from nor stored in it.
+PAGE_CACHE_PERSONAL_COOKIES = ["myprogramme-"]
 # Reverse proxy or CDN purged on publish (wagtail.contrib.frontend_cache, HTTP PURGE).
 FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "").strip()
 if FRONTEND_CACHE_PURGE_URL:

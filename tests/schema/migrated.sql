@@ -1,4 +1,4 @@
--- vmeste test schema 6f7905a54ab49fcab053bda711692d83 postgresql 15
+-- vmeste test schema 06309b43610e3aa5d494bc7a62cd233d postgresql 15
 --
 -- PostgreSQL database dump
 --
@@ -4016,297 +4016,297 @@ COPY public.django_content_type (id, app_label, model) FROM stdin;
 --
 
 COPY public.django_migrations (id, app, name, applied) FROM stdin;
-1	contenttypes	0001_initial	2026-11-29 14:10:25.356291+00
-2	auth	0001_initial	2026-11-29 14:10:25.390701+00
-3	admin	0001_initial	2026-11-29 14:10:25.405056+00
-4	admin	0002_logentry_remove_auto_add	2026-11-29 14:10:25.412554+00
-5	admin	0003_logentry_add_action_flag_choices	2026-11-29 14:10:25.417351+00
-6	contenttypes	0002_remove_content_type_name	2026-11-29 14:10:25.426974+00
-7	auth	0002_alter_permission_name_max_length	2026-11-29 14:10:25.431975+00
-8	auth	0003_alter_user_email_max_length	2026-11-29 14:10:25.43657+00
-9	auth	0004_alter_user_username_opts	2026-11-29 14:10:25.44075+00
-10	auth	0005_alter_user_last_login_null	2026-11-29 14:10:25.447059+00
-11	auth	0006_require_contenttypes_0002	2026-11-29 14:10:25.447637+00
-12	auth	0007_alter_validators_add_error_messages	2026-11-29 14:10:25.451481+00
-13	auth	0008_alter_user_username_max_length	2026-11-29 14:10:25.457415+00
-14	auth	0009_alter_user_last_name_max_length	2026-11-29 14:10:25.469286+00
-15	auth	0010_alter_group_name_max_length	2026-11-29 14:10:25.475721+00
-16	auth	0011_update_proxy_permissions	2026-11-29 14:10:25.482762+00
-17	auth	0012_alter_user_first_name_max_length	2026-11-29 14:10:25.492124+00
-18	wagtailcore	0001_initial	2026-11-29 14:10:25.938524+00
-19	wagtailcore	0002_initial_data	2026-11-29 14:10:25.939229+00
-20	wagtailcore	0003_add_uniqueness_constraint_on_group_page_permission	2026-11-29 14:10:25.93955+00
-21	wagtailcore	0004_page_locked	2026-11-29 14:10:25.943971+00
-22	wagtailcore	0005_add_page_lock_permission_to_moderators	2026-11-29 14:10:25.944541+00
-23	wagtailcore	0006_add_lock_page_permission	2026-11-29 14:10:25.94485+00
-24	wagtailcore	0007_page_latest_revision_created_at	2026-11-29 14:10:25.945254+00
-25	wagtailcore	0008_populate_latest_revision_created_at	2026-11-29 14:10:25.945601+00
-26	wagtailcore	0009_remove_auto_now_add_from_pagerevision_created_at	2026-11-29 14:10:25.945882+00
-27	wagtailcore	0010_change_page_owner_to_null_on_delete	2026-11-29 14:10:25.946146+00
-28	wagtailcore	0011_page_first_published_at	2026-11-29 14:10:25.946522+00
-29	wagtailcore	0012_extend_page_slug_field	2026-11-29 14:10:25.946793+00
-30	wagtailcore	0013_update_golive_expire_help_text	2026-11-29 14:10:25.947048+00
-31	wagtailcore	0014_add_verbose_name	2026-11-29 14:10:25.947304+00
-32	wagtailcore	0015_add_more_verbose_names	2026-11-29 14:10:25.947556+00
-33	wagtailcore	0016_change_page_url_path_to_text_field	2026-11-29 14:10:25.947801+00
-34	wagtailcore	0017_change_edit_page_permission_description	2026-11-29 14:10:25.955102+00
-35	wagtailcore	0018_pagerevision_submitted_for_moderation_index	2026-11-29 14:10:25.96584+00
-36	wagtailcore	0019_verbose_names_cleanup	2026-11-29 14:10:26.02075+00
-37	wagtailcore	0020_add_index_on_page_first_published_at	2026-11-29 14:10:26.03094+00
-38	wagtailcore	0021_capitalizeverbose	2026-11-29 14:10:26.384298+00
-39	wagtailcore	0022_add_site_name	2026-11-29 14:10:26.394341+00
-40	wagtailcore	0023_alter_page_revision_on_delete_behaviour	2026-11-29 14:10:26.402114+00
-41	wagtailcore	0024_collection	2026-11-29 14:10:26.407831+00
-42	wagtailcore	0025_collection_initial_data	2026-11-29 14:10:26.416142+00
-43	wagtailcore	0026_group_collection_permission	2026-11-29 14:10:26.438238+00
-44	wagtailcore	0027_fix_collection_path_collation	2026-11-29 14:10:26.448403+00
-45	wagtailcore	0024_alter_page_content_type_on_delete_behaviour	2026-11-29 14:10:26.457337+00
-46	wagtailcore	0028_merge	2026-11-29 14:10:26.458849+00
-47	wagtailcore	0029_unicode_slugfield_dj19	2026-11-29 14:10:26.466297+00
-48	wagtailcore	0030_index_on_pagerevision_created_at	2026-11-29 14:10:26.479525+00
-49	wagtailcore	0031_add_page_view_restriction_types	2026-11-29 14:10:26.565561+00
-50	wagtailcore	0032_add_bulk_delete_page_permission	2026-11-29 14:10:26.574606+00
-51	wagtailcore	0033_remove_golive_expiry_help_text	2026-11-29 14:10:26.597276+00
-52	wagtailcore	0034_page_live_revision	2026-11-29 14:10:27.233139+00
-53	wagtailcore	0035_page_last_published_at	2026-11-29 14:10:27.243455+00
-54	wagtailcore	0036_populate_page_last_published_at	2026-11-29 14:10:27.25378+00
-55	wagtailcore	0037_set_page_owner_editable	2026-11-29 14:10:27.26271+00
-56	wagtailcore	0038_make_first_published_at_editable	2026-11-29 14:10:27.273105+00
-57	wagtailcore	0039_collectionviewrestriction	2026-11-29 14:10:27.310078+00
-58	wagtailcore	0040_page_draft_title	2026-11-29 14:10:27.341395+00
-59	wagtailcore	0041_group_collection_permissions_verbose_name_plural	2026-11-29 14:10:27.364119+00
-60	wagtailcore	0042_index_on_pagerevision_approved_go_live_at	2026-11-29 14:10:27.376928+00
-61	wagtailcore	0043_lock_fields	2026-11-29 14:10:27.410546+00
-62	wagtailcore	0044_add_unlock_grouppagepermission	2026-11-29 14:10:27.438155+00
-63	wagtailcore	0045_assign_unlock_grouppagepermission	2026-11-29 14:10:27.460242+00
-64	wagtailcore	0046_site_name_remove_null	2026-11-29 14:10:27.564406+00
-65	wagtailcore	0047_add_workflow_models	2026-11-29 14:10:27.740915+00
-66	wagtailcore	0048_add_default_workflows	2026-11-29 14:10:27.778478+00
-67	wagtailcore	0049_taskstate_finished_by	2026-11-29 14:10:27.793679+00
-68	wagtailcore	0050_workflow_rejected_to_needs_changes	2026-11-29 14:10:27.866069+00
-69	wagtailcore	0051_taskstate_comment	2026-11-29 14:10:27.87985+00
-70	wagtailcore	0052_pagelogentry	2026-11-29 14:10:27.917571+00
-71	wagtailcore	0053_locale_model	2026-11-29 14:10:27.922402+00
-72	wagtailcore	0054_initial_locale	2026-11-29 14:10:27.939971+00
-73	wagtailcore	0055_page_locale_fields	2026-11-29 14:10:28.042411+00
-74	wagtailcore	0056_page_locale_fields_populate	2026-11-29 14:10:28.166769+00
-75	wagtailcore	0057_page_locale_fields_notnull	2026-11-29 14:10:28.32762+00
-76	wagtailcore	0058_page_alias_of	2026-11-29 14:10:28.361105+00
-77	wagtailcore	0059_apply_collection_ordering	2026-11-29 14:10:28.384926+00
-78	wagtailcore	0060_fix_workflow_unique_constraint	2026-11-29 14:10:28.413228+00
-79	wagtailcore	0061_change_promote_tab_helpt_text_and_verbose_names	2026-11-29 14:10:28.434844+00
-80	wagtailcore	0062_comment_models_and_pagesubscription	2026-11-29 14:10:28.509048+00
-81	wagtailcore	0063_modellogentry	2026-11-29 14:10:28.545374+00
-82	wagtailcore	0064_log_timestamp_indexes	2026-11-29 14:10:28.591838+00
-83	wagtailcore	0065_log_entry_uuid	2026-11-29 14:10:28.627936+00
-84	wagtailcore	0066_collection_management_permissions	2026-11-29 14:10:28.651094+00
-85	wagtailcore	0067_alter_pagerevision_content_json	2026-11-29 14:10:28.736059+00
-86	wagtailcore	0068_log_entry_empty_object	2026-11-29 14:10:28.786379+00
-87	wagtailcore	0069_log_entry_jsonfield	2026-11-29 14:10:28.923273+00
-88	wagtail_localize	0001_initial	2026-11-29 14:10:29.608068+00
-89	wagtailcore	0070_rename_pagerevision_revision	2026-11-29 14:10:29.879693+00
-90	wagtailcore	0071_populate_revision_content_type	2026-11-29 14:10:29.907016+00
-91	wagtailcore	0072_alter_revision_content_type_notnull	2026-11-29 14:10:30.055298+00
-92	wagtailcore	0073_page_latest_revision	2026-11-29 14:10:30.094213+00
-93	wagtailcore	0074_revision_object_str	2026-11-29 14:10:30.122945+00
-94	wagtailcore	0075_populate_latest_revision_and_revision_object_str	2026-11-29 14:10:30.691736+00
-95	wagtailcore	0076_modellogentry_revision	2026-11-29 14:10:30.734868+00
-96	wagtailcore	0077_alter_revision_user	2026-11-29 14:10:30.786046+00
-97	wagtailcore	0078_referenceindex	2026-11-29 14:10:30.861964+00
-98	wagtailcore	0079_rename_taskstate_page_revision	2026-11-29 14:10:31.048791+00
-99	wagtailcore	0080_generic_workflowstate	2026-11-29 14:10:31.293996+00
-100	wagtailcore	0081_populate_workflowstate_content_type	2026-11-29 14:10:31.325556+00
-101	wagtailcore	0082_alter_workflowstate_content_type_notnull	2026-11-29 14:10:31.484306+00
-102	wagtailcore	0083_workflowcontenttype	2026-11-29 14:10:31.525278+00
-103	wagtailcore	0084_add_default_page_permissions	2026-11-29 14:10:31.569539+00
-104	wagtailcore	0085_add_grouppagepermission_permission	2026-11-29 14:10:31.808349+00
-105	wagtailcore	0086_populate_grouppagepermission_permission	2026-11-29 14:10:31.873981+00
-106	wagtailcore	0087_alter_grouppagepermission_unique_together_and_more	2026-11-29 14:10:32.01073+00
-107	wagtailcore	0088_fix_log_entry_json_timestamps	2026-11-29 14:10:32.158376+00
-108	wagtailcore	0089_log_entry_data_json_null_to_object	2026-11-29 14:10:32.185609+00
-109	wagtailcore	0090_remove_grouppagepermission_permission_type	2026-11-29 14:10:32.291759+00
-110	wagtailcore	0091_remove_revision_submitted_for_moderation	2026-11-29 14:10:32.330267+00
-111	wagtailcore	0092_alter_collectionviewrestriction_password_and_more	2026-11-29 14:10:32.444851+00
-112	wagtailcore	0093_uploadedfile	2026-11-29 14:10:32.563733+00
-113	wagtailcore	0094_alter_page_locale	2026-11-29 14:10:32.59241+00
-114	wagtailcore	0095_groupsitepermission	2026-11-29 14:10:32.629367+00
-115	wagtailcore	0096_referenceindex_referenceindex_source_object_and_more	2026-11-29 14:10:32.664233+00
-116	wagtailcore	0097_baselogentry_uuid_action_timestamp_indexes	2026-11-29 14:10:33.098968+00
-117	core	0001_initial	2026-11-29 14:10:33.181704+00
-118	core	0002_background_jobs	2026-11-29 14:10:33.239538+00
-119	django_tasks_database	0001_initial	2026-11-29 14:10:33.245253+00
-120	django_tasks_database	0002_alter_dbtaskresult_options	2026-11-29 14:10:33.248947+00
-121	django_tasks_database	0003_dbtaskresult_enqueued_at_dbtaskresult_finished_at	2026-11-29 14:10:33.265257+00
-122	django_tasks_database	0004_dbtaskresult_started_at	2026-11-29 14:10:33.268007+00
-123	django_tasks_database	0005_alter_dbtaskresult_priority_and_more	2026-11-29 14:10:33.283959+00
-124	django_tasks_database	0006_alter_dbtaskresult_args_kwargs_and_more	2026-11-29 14:10:33.308756+00
-125	django_tasks_database	0007_add_separate_results_fields	2026-11-29 14:10:33.313134+00
-126	django_tasks_database	0008_separate_results_field	2026-11-29 14:10:33.401212+00
-127	django_tasks_database	0009_remove_results_field	2026-11-29 14:10:33.405719+00
-128	django_tasks_database	0010_alter_dbtaskresult_status	2026-11-29 14:10:33.417263+00
-129	django_tasks_database	0011_rename_complete_status	2026-11-29 14:10:33.489349+00
-130	django_tasks_database	0012_add_separate_exception_fields	2026-11-29 14:10:33.514214+00
-131	django_tasks_database	0013_separate_exception_fields	2026-11-29 14:10:33.544163+00
-132	django_tasks_database	0014_remove_dbtaskresult_exception_data	2026-11-29 14:10:33.547111+00
-133	django_tasks_database	0015_correctly_order_run_after	2026-11-29 14:10:33.549148+00
-134	django_tasks_database	0016_remove_dbtaskresult_django_task_new_ordering_idx_and_more	2026-11-29 14:10:33.610947+00
-135	django_tasks_database	0017_dbtaskresult_metadata	2026-11-29 14:10:33.61472+00
-136	django_tasks_database	0018_rename_succeeded_status	2026-11-29 14:10:33.642858+00
-137	django_tasks_database	0019_rename_django_task_new_ordering_idx_tasks_db_new_ordering_idx_and_more	2026-11-29 14:10:33.649702+00
-138	django_tasks_database	0020_update_db_task_result_ordering	2026-11-29 14:10:33.655942+00
-139	django_tasks_database	0021_conditional_partial_index_ordering	2026-11-29 14:10:33.660927+00
-140	libraries	0001_initial	2026-11-29 14:10:34.215801+00
-141	libraries	0002_load_places	2026-11-29 14:10:35.38929+00
-142	taggit	0001_initial	2026-11-29 14:10:35.429225+00
-143	wagtailimages	0001_initial	2026-11-29 14:10:35.87814+00
-144	wagtailimages	0002_initial_data	2026-11-29 14:10:35.878763+00
-145	wagtailimages	0003_fix_focal_point_fields	2026-11-29 14:10:35.880316+00
-146	wagtailimages	0004_make_focal_point_key_not_nullable	2026-11-29 14:10:35.880623+00
-147	wagtailimages	0005_make_filter_spec_unique	2026-11-29 14:10:35.880885+00
-148	wagtailimages	0006_add_verbose_names	2026-11-29 14:10:35.881141+00
-149	wagtailimages	0007_image_file_size	2026-11-29 14:10:35.881388+00
-150	wagtailimages	0008_image_created_at_index	2026-11-29 14:10:35.883294+00
-151	wagtailimages	0009_capitalizeverbose	2026-11-29 14:10:35.884145+00
-152	wagtailimages	0010_change_on_delete_behaviour	2026-11-29 14:10:35.884428+00
-153	wagtailimages	0011_image_collection	2026-11-29 14:10:35.884684+00
-154	wagtailimages	0012_copy_image_permissions_to_collections	2026-11-29 14:10:35.884933+00
-155	wagtailimages	0013_make_rendition_upload_callable	2026-11-29 14:10:35.885177+00
-156	wagtailimages	0014_add_filter_spec_field	2026-11-29 14:10:35.885416+00
-157	wagtailimages	0015_fill_filter_spec_field	2026-11-29 14:10:35.885738+00
-158	wagtailimages	0016_deprecate_rendition_filter_relation	2026-11-29 14:10:35.887461+00
-159	wagtailimages	0017_reduce_focal_point_key_max_length	2026-11-29 14:10:35.888584+00
-160	wagtailimages	0018_remove_rendition_filter	2026-11-29 14:10:35.889638+00
-161	wagtailimages	0019_delete_filter	2026-11-29 14:10:35.890007+00
-162	wagtailimages	0020_add-verbose-name	2026-11-29 14:10:35.89099+00
-163	wagtailimages	0021_image_file_hash	2026-11-29 14:10:35.891595+00
-164	wagtailimages	0022_uploadedimage	2026-11-29 14:10:35.990414+00
-165	wagtailadmin	0001_create_admin_access_permissions	2026-11-29 14:10:36.117739+00
-166	wagtailimages	0023_add_choose_permissions	2026-11-29 14:10:36.279545+00
-167	wagtailimages	0024_index_image_file_hash	2026-11-29 14:10:36.315974+00
-168	wagtailimages	0025_alter_image_file_alter_rendition_file	2026-11-29 14:10:36.555577+00
-169	wagtailimages	0026_delete_uploadedimage	2026-11-29 14:10:36.557871+00
-170	wagtailimages	0027_image_description	2026-11-29 14:10:36.582741+00
-171	wagtaildocs	0001_initial	2026-11-29 14:10:36.625708+00
-172	wagtaildocs	0002_initial_data	2026-11-29 14:10:36.714461+00
-173	wagtaildocs	0003_add_verbose_names	2026-11-29 14:10:36.806356+00
-174	wagtaildocs	0004_capitalizeverbose	2026-11-29 14:10:36.986276+00
-175	wagtaildocs	0005_document_collection	2026-11-29 14:10:37.036288+00
-176	wagtaildocs	0006_copy_document_permissions_to_collections	2026-11-29 14:10:37.085995+00
-177	wagtaildocs	0005_alter_uploaded_by_user_on_delete_action	2026-11-29 14:10:37.169261+00
-178	wagtaildocs	0007_merge	2026-11-29 14:10:37.179444+00
-179	wagtaildocs	0008_document_file_size	2026-11-29 14:10:37.548351+00
-180	wagtaildocs	0009_document_verbose_name_plural	2026-11-29 14:10:37.584339+00
-181	wagtaildocs	0010_document_file_hash	2026-11-29 14:10:37.617636+00
-182	wagtaildocs	0011_add_choose_permissions	2026-11-29 14:10:37.884023+00
-183	wagtaildocs	0012_uploadeddocument	2026-11-29 14:10:37.958406+00
-184	wagtaildocs	0013_delete_uploadeddocument	2026-11-29 14:10:37.960809+00
-185	wagtaildocs	0014_alter_document_file_size	2026-11-29 14:10:37.984067+00
-186	documents	0001_initial	2026-11-29 14:10:38.25817+00
-187	documents	0002_registry_index	2026-11-29 14:10:38.29755+00
-188	documents	0003_help_texts_in_english	2026-11-29 14:10:38.319984+00
-189	events	0001_initial	2026-11-29 14:10:40.096435+00
-190	events	0002_listing_indexes	2026-11-29 14:10:40.619141+00
-191	events	0003_help_texts_in_english	2026-11-29 14:10:40.679984+00
-192	events	0002_broadcast_provider_english_name	2026-11-29 14:10:40.724843+00
-193	events	0004_merge_provider_names_and_help_texts	2026-11-29 14:10:40.730351+00
-194	events	0002_venues_halls_in_venues_session_formats	2026-11-29 14:10:41.362885+00
-195	events	0005_merge_venues_and_listing_indexes	2026-11-29 14:10:41.363623+00
-196	events	0006_programme_blocks_after_merge	2026-11-29 14:10:41.46253+00
-197	events	0007_venues_have_drafts	2026-11-29 14:10:42.915716+00
-198	home	0001_initial	2026-11-29 14:10:43.171263+00
-199	home	0002_home_page_sections	2026-11-29 14:10:43.197189+00
-200	libraries	0003_directory_indexes	2026-11-29 14:10:43.76282+00
-201	libraries	0004_help_texts_in_english	2026-11-29 14:10:43.918537+00
-202	libraries	0003_places_have_drafts_and_library_slugs_are_optional	2026-11-29 14:10:45.643849+00
-203	libraries	0005_merge_place_drafts_and_help_texts	2026-11-29 14:10:45.644862+00
-204	wagtailadmin	0002_admin	2026-11-29 14:10:45.647454+00
-205	wagtailadmin	0003_admin_managed	2026-11-29 14:10:45.658369+00
-206	wagtailadmin	0004_editingsession	2026-11-29 14:10:45.724114+00
-207	wagtailadmin	0005_editingsession_is_editing	2026-11-29 14:10:46.049631+00
-208	wagtail_localize	0002_translation	2026-11-29 14:10:46.171267+00
-209	wagtail_localize	0003_delete_translation_sources	2026-11-29 14:10:46.228745+00
-210	wagtail_localize	0004_one_source_per_objectlocale	2026-11-29 14:10:46.339768+00
-211	wagtail_localize	0005_remove_translationsource_object	2026-11-29 14:10:46.48368+00
-212	wagtail_localize	0006_create_submit_translation_permission	2026-11-29 14:10:46.630253+00
-213	wagtail_localize	0007_stringtranslation_type_and_tool_name	2026-11-29 14:10:46.697378+00
-214	wagtail_localize	0008_stringtranslation_last_translated_by	2026-11-29 14:10:46.998501+00
-215	wagtail_localize	0009_stringtranslation_errors	2026-11-29 14:10:47.069579+00
-216	wagtail_localize	0010_overridablesegment	2026-11-29 14:10:47.249997+00
-217	wagtail_localize	0011_segmentoverride	2026-11-29 14:10:47.550959+00
-218	wagtail_localize	0012_localesynchronization	2026-11-29 14:10:47.832583+00
-219	wagtail_localize	0013_translationsource_schema_version	2026-11-29 14:10:47.911379+00
-220	wagtail_localize	0014_remove_translation_source_last_updated_at	2026-11-29 14:10:47.954729+00
-221	wagtail_localize	0015_translationcontext_field_path	2026-11-29 14:10:47.979778+00
-222	wagtail_localize	0016_rename_page_revision_translationlog_revision	2026-11-29 14:10:48.054547+00
-223	localization	0001_roles	2026-11-29 14:10:48.254893+00
-224	movement	0001_initial	2026-11-29 14:10:49.406771+00
-225	movement	0002_participant_listing_index	2026-11-29 14:10:49.494646+00
-226	movement	0002_campaign_reports_after_end	2026-11-29 14:10:49.527981+00
-227	movement	0003_merge_report_form_and_listing_index	2026-11-29 14:10:49.530006+00
-228	partnerships	0001_initial	2026-11-29 14:10:52.128445+00
-229	news	0001_initial	2026-11-29 14:10:54.645755+00
-230	news	0002_publication_date_index	2026-11-29 14:10:54.950133+00
-231	news	0003_help_texts_in_english	2026-11-29 14:10:55.017292+00
-232	opendata	0001_open_data_page	2026-11-29 14:10:55.260129+00
-233	partnerships	0002_chronicle_entries_have_drafts_and_translations	2026-11-29 14:10:59.198376+00
-234	partnerships	0002_agreement_date_precision_and_signatories	2026-11-29 14:10:59.489874+00
-235	partnerships	0003_merge_agreement_details_and_chronicle_drafts	2026-11-29 14:10:59.492136+00
-236	sessions	0001_initial	2026-11-29 14:10:59.513612+00
-237	taggit	0002_auto_20150616_2121	2026-11-29 14:10:59.543623+00
-238	taggit	0003_taggeditem_add_unique_index	2026-11-29 14:10:59.57661+00
-239	taggit	0004_alter_taggeditem_content_type_alter_taggeditem_tag	2026-11-29 14:11:00.298028+00
-240	taggit	0005_auto_20220424_2025	2026-11-29 14:11:00.434792+00
-241	taggit	0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx	2026-11-29 14:11:00.560084+00
-242	wagtailadmin	0006_formstate	2026-11-29 14:11:00.799558+00
-243	wagtailembeds	0001_initial	2026-11-29 14:11:00.823235+00
-244	wagtailembeds	0002_add_verbose_names	2026-11-29 14:11:00.829446+00
-245	wagtailembeds	0003_capitalizeverbose	2026-11-29 14:11:00.841393+00
-246	wagtailembeds	0004_embed_verbose_name_plural	2026-11-29 14:11:00.848645+00
-247	wagtailembeds	0005_specify_thumbnail_url_max_length	2026-11-29 14:11:00.863438+00
-248	wagtailembeds	0006_add_embed_hash	2026-11-29 14:11:00.879173+00
-249	wagtailembeds	0007_populate_hash	2026-11-29 14:11:01.132753+00
-250	wagtailembeds	0008_allow_long_urls	2026-11-29 14:11:01.193963+00
-251	wagtailembeds	0009_embed_cache_until	2026-11-29 14:11:01.210906+00
-252	wagtailforms	0001_initial	2026-11-29 14:11:01.662568+00
-253	wagtailforms	0002_add_verbose_names	2026-11-29 14:11:01.79504+00
-254	wagtailforms	0003_capitalizeverbose	2026-11-29 14:11:01.947273+00
-255	wagtailforms	0004_add_verbose_name_plural	2026-11-29 14:11:02.065337+00
-256	wagtailforms	0005_alter_formsubmission_form_data	2026-11-29 14:11:02.135797+00
-257	wagtailredirects	0001_initial	2026-11-29 14:11:02.235721+00
-258	wagtailredirects	0002_add_verbose_names	2026-11-29 14:11:02.515623+00
-259	wagtailredirects	0003_make_site_field_editable	2026-11-29 14:11:03.129795+00
-260	wagtailredirects	0004_set_unique_on_path_and_site	2026-11-29 14:11:03.192956+00
-261	wagtailredirects	0005_capitalizeverbose	2026-11-29 14:11:03.471964+00
-262	wagtailredirects	0006_redirect_increase_max_length	2026-11-29 14:11:03.501874+00
-263	wagtailredirects	0007_add_autocreate_fields	2026-11-29 14:11:03.778195+00
-264	wagtailredirects	0008_add_verbose_name_plural	2026-11-29 14:11:03.81166+00
-265	wagtailsearch	0001_initial	2026-11-29 14:11:03.999626+00
-266	wagtailsearch	0002_add_verbose_names	2026-11-29 14:11:04.136282+00
-267	wagtailsearch	0003_remove_editors_pick	2026-11-29 14:11:04.138222+00
-268	wagtailsearch	0004_querydailyhits_verbose_name_plural	2026-11-29 14:11:04.144411+00
-269	wagtailsearch	0005_create_indexentry	2026-11-29 14:11:04.733901+00
-270	wagtailsearch	0006_customise_indexentry	2026-11-29 14:11:05.022043+00
-271	wagtailsearch	0007_delete_editorspick	2026-11-29 14:11:05.031135+00
-272	wagtailsearch	0008_remove_query_and_querydailyhits_models	2026-11-29 14:11:05.123919+00
-273	wagtailsearch	0009_remove_ngram_autocomplete	2026-11-29 14:11:05.127498+00
-274	wagtailsearch	0010_add_text_fields	2026-11-29 14:11:05.179824+00
-275	wagtailusers	0001_initial	2026-11-29 14:11:05.27282+00
-276	wagtailusers	0002_add_verbose_name_on_userprofile	2026-11-29 14:11:05.451671+00
-277	wagtailusers	0003_add_verbose_names	2026-11-29 14:11:05.513417+00
-278	wagtailusers	0004_capitalizeverbose	2026-11-29 14:11:06.24433+00
-279	wagtailusers	0005_make_related_name_wagtail_specific	2026-11-29 14:11:06.435867+00
-280	wagtailusers	0006_userprofile_prefered_language	2026-11-29 14:11:06.515284+00
-281	wagtailusers	0007_userprofile_current_time_zone	2026-11-29 14:11:06.59382+00
-282	wagtailusers	0008_userprofile_avatar	2026-11-29 14:11:06.666546+00
-283	wagtailusers	0009_userprofile_verbose_name_plural	2026-11-29 14:11:06.725956+00
-284	wagtailusers	0010_userprofile_updated_comments_notifications	2026-11-29 14:11:06.790086+00
-285	wagtailusers	0011_userprofile_dismissibles	2026-11-29 14:11:06.898115+00
-286	wagtailusers	0012_userprofile_theme	2026-11-29 14:11:07.022739+00
-287	wagtailusers	0013_userprofile_density	2026-11-29 14:11:07.127794+00
-288	wagtailusers	0014_userprofile_contrast	2026-11-29 14:11:07.283484+00
-289	wagtailusers	0015_userprofile_keyboard_shortcuts	2026-11-29 14:11:08.2129+00
-290	wagtailimages	0001_squashed_0021	2026-11-29 14:11:08.22021+00
-291	wagtailcore	0001_squashed_0016_change_page_url_path_to_text_field	2026-11-29 14:11:08.222871+00
+1	contenttypes	0001_initial	2026-11-29 17:26:58.849659+00
+2	auth	0001_initial	2026-11-29 17:26:58.903437+00
+3	admin	0001_initial	2026-11-29 17:26:58.922045+00
+4	admin	0002_logentry_remove_auto_add	2026-11-29 17:26:58.927801+00
+5	admin	0003_logentry_add_action_flag_choices	2026-11-29 17:26:58.935195+00
+6	contenttypes	0002_remove_content_type_name	2026-11-29 17:26:58.949649+00
+7	auth	0002_alter_permission_name_max_length	2026-11-29 17:26:58.955342+00
+8	auth	0003_alter_user_email_max_length	2026-11-29 17:26:58.960091+00
+9	auth	0004_alter_user_username_opts	2026-11-29 17:26:58.964251+00
+10	auth	0005_alter_user_last_login_null	2026-11-29 17:26:58.97057+00
+11	auth	0006_require_contenttypes_0002	2026-11-29 17:26:58.971269+00
+12	auth	0007_alter_validators_add_error_messages	2026-11-29 17:26:58.97538+00
+13	auth	0008_alter_user_username_max_length	2026-11-29 17:26:58.982845+00
+14	auth	0009_alter_user_last_name_max_length	2026-11-29 17:26:58.987513+00
+15	auth	0010_alter_group_name_max_length	2026-11-29 17:26:58.992481+00
+16	auth	0011_update_proxy_permissions	2026-11-29 17:26:58.996324+00
+17	auth	0012_alter_user_first_name_max_length	2026-11-29 17:26:59.001015+00
+18	wagtailcore	0001_initial	2026-11-29 17:26:59.147262+00
+19	wagtailcore	0002_initial_data	2026-11-29 17:26:59.148028+00
+20	wagtailcore	0003_add_uniqueness_constraint_on_group_page_permission	2026-11-29 17:26:59.148427+00
+21	wagtailcore	0004_page_locked	2026-11-29 17:26:59.148778+00
+22	wagtailcore	0005_add_page_lock_permission_to_moderators	2026-11-29 17:26:59.149085+00
+23	wagtailcore	0006_add_lock_page_permission	2026-11-29 17:26:59.149368+00
+24	wagtailcore	0007_page_latest_revision_created_at	2026-11-29 17:26:59.149677+00
+25	wagtailcore	0008_populate_latest_revision_created_at	2026-11-29 17:26:59.149942+00
+26	wagtailcore	0009_remove_auto_now_add_from_pagerevision_created_at	2026-11-29 17:26:59.150199+00
+27	wagtailcore	0010_change_page_owner_to_null_on_delete	2026-11-29 17:26:59.150446+00
+28	wagtailcore	0011_page_first_published_at	2026-11-29 17:26:59.15069+00
+29	wagtailcore	0012_extend_page_slug_field	2026-11-29 17:26:59.150939+00
+30	wagtailcore	0013_update_golive_expire_help_text	2026-11-29 17:26:59.151183+00
+31	wagtailcore	0014_add_verbose_name	2026-11-29 17:26:59.151426+00
+32	wagtailcore	0015_add_more_verbose_names	2026-11-29 17:26:59.151666+00
+33	wagtailcore	0016_change_page_url_path_to_text_field	2026-11-29 17:26:59.151906+00
+34	wagtailcore	0017_change_edit_page_permission_description	2026-11-29 17:26:59.159543+00
+35	wagtailcore	0018_pagerevision_submitted_for_moderation_index	2026-11-29 17:26:59.172223+00
+36	wagtailcore	0019_verbose_names_cleanup	2026-11-29 17:26:59.200361+00
+37	wagtailcore	0020_add_index_on_page_first_published_at	2026-11-29 17:26:59.212527+00
+38	wagtailcore	0021_capitalizeverbose	2026-11-29 17:26:59.406468+00
+39	wagtailcore	0022_add_site_name	2026-11-29 17:26:59.418267+00
+40	wagtailcore	0023_alter_page_revision_on_delete_behaviour	2026-11-29 17:26:59.430655+00
+41	wagtailcore	0024_collection	2026-11-29 17:26:59.440693+00
+42	wagtailcore	0025_collection_initial_data	2026-11-29 17:26:59.448795+00
+43	wagtailcore	0026_group_collection_permission	2026-11-29 17:26:59.47428+00
+44	wagtailcore	0027_fix_collection_path_collation	2026-11-29 17:26:59.486363+00
+45	wagtailcore	0024_alter_page_content_type_on_delete_behaviour	2026-11-29 17:26:59.496214+00
+46	wagtailcore	0028_merge	2026-11-29 17:26:59.497269+00
+47	wagtailcore	0029_unicode_slugfield_dj19	2026-11-29 17:26:59.505158+00
+48	wagtailcore	0030_index_on_pagerevision_created_at	2026-11-29 17:26:59.515013+00
+49	wagtailcore	0031_add_page_view_restriction_types	2026-11-29 17:26:59.550188+00
+50	wagtailcore	0032_add_bulk_delete_page_permission	2026-11-29 17:26:59.55916+00
+51	wagtailcore	0033_remove_golive_expiry_help_text	2026-11-29 17:26:59.58309+00
+52	wagtailcore	0034_page_live_revision	2026-11-29 17:26:59.708169+00
+53	wagtailcore	0035_page_last_published_at	2026-11-29 17:26:59.718406+00
+54	wagtailcore	0036_populate_page_last_published_at	2026-11-29 17:26:59.734083+00
+55	wagtailcore	0037_set_page_owner_editable	2026-11-29 17:26:59.742466+00
+56	wagtailcore	0038_make_first_published_at_editable	2026-11-29 17:26:59.750855+00
+57	wagtailcore	0039_collectionviewrestriction	2026-11-29 17:26:59.782896+00
+58	wagtailcore	0040_page_draft_title	2026-11-29 17:26:59.804647+00
+59	wagtailcore	0041_group_collection_permissions_verbose_name_plural	2026-11-29 17:26:59.811798+00
+60	wagtailcore	0042_index_on_pagerevision_approved_go_live_at	2026-11-29 17:26:59.822181+00
+61	wagtailcore	0043_lock_fields	2026-11-29 17:26:59.841116+00
+62	wagtailcore	0044_add_unlock_grouppagepermission	2026-11-29 17:26:59.850791+00
+63	wagtailcore	0045_assign_unlock_grouppagepermission	2026-11-29 17:26:59.863911+00
+64	wagtailcore	0046_site_name_remove_null	2026-11-29 17:26:59.87856+00
+65	wagtailcore	0047_add_workflow_models	2026-11-29 17:27:00.057131+00
+66	wagtailcore	0048_add_default_workflows	2026-11-29 17:27:00.102045+00
+67	wagtailcore	0049_taskstate_finished_by	2026-11-29 17:27:00.127377+00
+68	wagtailcore	0050_workflow_rejected_to_needs_changes	2026-11-29 17:27:00.162529+00
+69	wagtailcore	0051_taskstate_comment	2026-11-29 17:27:00.181184+00
+70	wagtailcore	0052_pagelogentry	2026-11-29 17:27:00.215871+00
+71	wagtailcore	0053_locale_model	2026-11-29 17:27:00.223204+00
+72	wagtailcore	0054_initial_locale	2026-11-29 17:27:00.2388+00
+73	wagtailcore	0055_page_locale_fields	2026-11-29 17:27:00.287362+00
+74	wagtailcore	0056_page_locale_fields_populate	2026-11-29 17:27:00.307286+00
+75	wagtailcore	0057_page_locale_fields_notnull	2026-11-29 17:27:00.484224+00
+76	wagtailcore	0058_page_alias_of	2026-11-29 17:27:00.510059+00
+77	wagtailcore	0059_apply_collection_ordering	2026-11-29 17:27:00.526939+00
+78	wagtailcore	0060_fix_workflow_unique_constraint	2026-11-29 17:27:00.552932+00
+79	wagtailcore	0061_change_promote_tab_helpt_text_and_verbose_names	2026-11-29 17:27:00.574528+00
+80	wagtailcore	0062_comment_models_and_pagesubscription	2026-11-29 17:27:00.665258+00
+81	wagtailcore	0063_modellogentry	2026-11-29 17:27:00.698538+00
+82	wagtailcore	0064_log_timestamp_indexes	2026-11-29 17:27:00.730452+00
+83	wagtailcore	0065_log_entry_uuid	2026-11-29 17:27:00.757654+00
+84	wagtailcore	0066_collection_management_permissions	2026-11-29 17:27:00.775777+00
+85	wagtailcore	0067_alter_pagerevision_content_json	2026-11-29 17:27:00.817749+00
+86	wagtailcore	0068_log_entry_empty_object	2026-11-29 17:27:00.834015+00
+87	wagtailcore	0069_log_entry_jsonfield	2026-11-29 17:27:00.912133+00
+88	wagtail_localize	0001_initial	2026-11-29 17:27:01.331957+00
+89	wagtailcore	0070_rename_pagerevision_revision	2026-11-29 17:27:01.540079+00
+90	wagtailcore	0071_populate_revision_content_type	2026-11-29 17:27:01.560653+00
+91	wagtailcore	0072_alter_revision_content_type_notnull	2026-11-29 17:27:01.617385+00
+92	wagtailcore	0073_page_latest_revision	2026-11-29 17:27:01.643305+00
+93	wagtailcore	0074_revision_object_str	2026-11-29 17:27:01.796031+00
+94	wagtailcore	0075_populate_latest_revision_and_revision_object_str	2026-11-29 17:27:01.838311+00
+95	wagtailcore	0076_modellogentry_revision	2026-11-29 17:27:01.861611+00
+96	wagtailcore	0077_alter_revision_user	2026-11-29 17:27:01.883319+00
+97	wagtailcore	0078_referenceindex	2026-11-29 17:27:01.926843+00
+98	wagtailcore	0079_rename_taskstate_page_revision	2026-11-29 17:27:01.947019+00
+99	wagtailcore	0080_generic_workflowstate	2026-11-29 17:27:02.106733+00
+100	wagtailcore	0081_populate_workflowstate_content_type	2026-11-29 17:27:02.130444+00
+101	wagtailcore	0082_alter_workflowstate_content_type_notnull	2026-11-29 17:27:02.1871+00
+102	wagtailcore	0083_workflowcontenttype	2026-11-29 17:27:02.220771+00
+103	wagtailcore	0084_add_default_page_permissions	2026-11-29 17:27:02.238805+00
+104	wagtailcore	0085_add_grouppagepermission_permission	2026-11-29 17:27:02.419706+00
+105	wagtailcore	0086_populate_grouppagepermission_permission	2026-11-29 17:27:02.474497+00
+106	wagtailcore	0087_alter_grouppagepermission_unique_together_and_more	2026-11-29 17:27:02.540789+00
+107	wagtailcore	0088_fix_log_entry_json_timestamps	2026-11-29 17:27:02.598028+00
+108	wagtailcore	0089_log_entry_data_json_null_to_object	2026-11-29 17:27:02.62225+00
+109	wagtailcore	0090_remove_grouppagepermission_permission_type	2026-11-29 17:27:02.692004+00
+110	wagtailcore	0091_remove_revision_submitted_for_moderation	2026-11-29 17:27:02.708489+00
+111	wagtailcore	0092_alter_collectionviewrestriction_password_and_more	2026-11-29 17:27:02.750337+00
+112	wagtailcore	0093_uploadedfile	2026-11-29 17:27:02.78278+00
+113	wagtailcore	0094_alter_page_locale	2026-11-29 17:27:02.804948+00
+114	wagtailcore	0095_groupsitepermission	2026-11-29 17:27:02.848109+00
+115	wagtailcore	0096_referenceindex_referenceindex_source_object_and_more	2026-11-29 17:27:03.010981+00
+116	wagtailcore	0097_baselogentry_uuid_action_timestamp_indexes	2026-11-29 17:27:03.047576+00
+117	core	0001_initial	2026-11-29 17:27:03.11909+00
+118	core	0002_background_jobs	2026-11-29 17:27:03.164531+00
+119	django_tasks_database	0001_initial	2026-11-29 17:27:03.171459+00
+120	django_tasks_database	0002_alter_dbtaskresult_options	2026-11-29 17:27:03.174476+00
+121	django_tasks_database	0003_dbtaskresult_enqueued_at_dbtaskresult_finished_at	2026-11-29 17:27:03.17958+00
+122	django_tasks_database	0004_dbtaskresult_started_at	2026-11-29 17:27:03.182261+00
+123	django_tasks_database	0005_alter_dbtaskresult_priority_and_more	2026-11-29 17:27:03.195813+00
+124	django_tasks_database	0006_alter_dbtaskresult_args_kwargs_and_more	2026-11-29 17:27:03.212875+00
+125	django_tasks_database	0007_add_separate_results_fields	2026-11-29 17:27:03.217762+00
+126	django_tasks_database	0008_separate_results_field	2026-11-29 17:27:03.243914+00
+127	django_tasks_database	0009_remove_results_field	2026-11-29 17:27:03.246923+00
+128	django_tasks_database	0010_alter_dbtaskresult_status	2026-11-29 17:27:03.249603+00
+129	django_tasks_database	0011_rename_complete_status	2026-11-29 17:27:03.276514+00
+130	django_tasks_database	0012_add_separate_exception_fields	2026-11-29 17:27:03.284677+00
+131	django_tasks_database	0013_separate_exception_fields	2026-11-29 17:27:03.31011+00
+132	django_tasks_database	0014_remove_dbtaskresult_exception_data	2026-11-29 17:27:03.313432+00
+133	django_tasks_database	0015_correctly_order_run_after	2026-11-29 17:27:03.315861+00
+134	django_tasks_database	0016_remove_dbtaskresult_django_task_new_ordering_idx_and_more	2026-11-29 17:27:03.379368+00
+135	django_tasks_database	0017_dbtaskresult_metadata	2026-11-29 17:27:03.383617+00
+136	django_tasks_database	0018_rename_succeeded_status	2026-11-29 17:27:03.413152+00
+137	django_tasks_database	0019_rename_django_task_new_ordering_idx_tasks_db_new_ordering_idx_and_more	2026-11-29 17:27:03.421552+00
+138	django_tasks_database	0020_update_db_task_result_ordering	2026-11-29 17:27:03.437251+00
+139	django_tasks_database	0021_conditional_partial_index_ordering	2026-11-29 17:27:03.44499+00
+140	libraries	0001_initial	2026-11-29 17:27:03.802632+00
+141	libraries	0002_load_places	2026-11-29 17:27:04.344319+00
+142	taggit	0001_initial	2026-11-29 17:27:04.401146+00
+143	wagtailimages	0001_initial	2026-11-29 17:27:04.580441+00
+144	wagtailimages	0002_initial_data	2026-11-29 17:27:04.581216+00
+145	wagtailimages	0003_fix_focal_point_fields	2026-11-29 17:27:04.581669+00
+146	wagtailimages	0004_make_focal_point_key_not_nullable	2026-11-29 17:27:04.582099+00
+147	wagtailimages	0005_make_filter_spec_unique	2026-11-29 17:27:04.582512+00
+148	wagtailimages	0006_add_verbose_names	2026-11-29 17:27:04.582839+00
+149	wagtailimages	0007_image_file_size	2026-11-29 17:27:04.583131+00
+150	wagtailimages	0008_image_created_at_index	2026-11-29 17:27:04.583436+00
+151	wagtailimages	0009_capitalizeverbose	2026-11-29 17:27:04.583733+00
+152	wagtailimages	0010_change_on_delete_behaviour	2026-11-29 17:27:04.58402+00
+153	wagtailimages	0011_image_collection	2026-11-29 17:27:04.584311+00
+154	wagtailimages	0012_copy_image_permissions_to_collections	2026-11-29 17:27:04.584596+00
+155	wagtailimages	0013_make_rendition_upload_callable	2026-11-29 17:27:04.584882+00
+156	wagtailimages	0014_add_filter_spec_field	2026-11-29 17:27:04.58516+00
+157	wagtailimages	0015_fill_filter_spec_field	2026-11-29 17:27:04.585615+00
+158	wagtailimages	0016_deprecate_rendition_filter_relation	2026-11-29 17:27:04.58598+00
+159	wagtailimages	0017_reduce_focal_point_key_max_length	2026-11-29 17:27:04.586272+00
+160	wagtailimages	0018_remove_rendition_filter	2026-11-29 17:27:04.586581+00
+161	wagtailimages	0019_delete_filter	2026-11-29 17:27:04.586942+00
+162	wagtailimages	0020_add-verbose-name	2026-11-29 17:27:04.587302+00
+163	wagtailimages	0021_image_file_hash	2026-11-29 17:27:04.587661+00
+164	wagtailimages	0022_uploadedimage	2026-11-29 17:27:04.629647+00
+165	wagtailadmin	0001_create_admin_access_permissions	2026-11-29 17:27:04.66636+00
+166	wagtailimages	0023_add_choose_permissions	2026-11-29 17:27:04.764694+00
+167	wagtailimages	0024_index_image_file_hash	2026-11-29 17:27:04.79069+00
+168	wagtailimages	0025_alter_image_file_alter_rendition_file	2026-11-29 17:27:05.004378+00
+169	wagtailimages	0026_delete_uploadedimage	2026-11-29 17:27:05.007578+00
+170	wagtailimages	0027_image_description	2026-11-29 17:27:05.029519+00
+171	wagtaildocs	0001_initial	2026-11-29 17:27:05.072219+00
+172	wagtaildocs	0002_initial_data	2026-11-29 17:27:05.114833+00
+173	wagtaildocs	0003_add_verbose_names	2026-11-29 17:27:05.190607+00
+174	wagtaildocs	0004_capitalizeverbose	2026-11-29 17:27:05.33323+00
+175	wagtaildocs	0005_document_collection	2026-11-29 17:27:05.370223+00
+176	wagtaildocs	0006_copy_document_permissions_to_collections	2026-11-29 17:27:05.408327+00
+177	wagtaildocs	0005_alter_uploaded_by_user_on_delete_action	2026-11-29 17:27:05.44264+00
+178	wagtaildocs	0007_merge	2026-11-29 17:27:05.443875+00
+179	wagtaildocs	0008_document_file_size	2026-11-29 17:27:05.611895+00
+180	wagtaildocs	0009_document_verbose_name_plural	2026-11-29 17:27:05.631384+00
+181	wagtaildocs	0010_document_file_hash	2026-11-29 17:27:05.655465+00
+182	wagtaildocs	0011_add_choose_permissions	2026-11-29 17:27:05.737575+00
+183	wagtaildocs	0012_uploadeddocument	2026-11-29 17:27:05.773693+00
+184	wagtaildocs	0013_delete_uploadeddocument	2026-11-29 17:27:05.777602+00
+185	wagtaildocs	0014_alter_document_file_size	2026-11-29 17:27:05.804775+00
+186	documents	0001_initial	2026-11-29 17:27:06.019118+00
+187	documents	0002_registry_index	2026-11-29 17:27:06.045028+00
+188	documents	0003_help_texts_in_english	2026-11-29 17:27:06.059597+00
+189	events	0001_initial	2026-11-29 17:27:06.719237+00
+190	events	0002_listing_indexes	2026-11-29 17:27:06.961136+00
+191	events	0003_help_texts_in_english	2026-11-29 17:27:07.016029+00
+192	events	0002_broadcast_provider_english_name	2026-11-29 17:27:07.042851+00
+193	events	0004_merge_provider_names_and_help_texts	2026-11-29 17:27:07.044188+00
+194	events	0002_venues_halls_in_venues_session_formats	2026-11-29 17:27:07.258223+00
+195	events	0005_merge_venues_and_listing_indexes	2026-11-29 17:27:07.259033+00
+196	events	0006_programme_blocks_after_merge	2026-11-29 17:27:07.282213+00
+197	events	0007_venues_have_drafts	2026-11-29 17:27:07.736084+00
+198	home	0001_initial	2026-11-29 17:27:07.893736+00
+199	home	0002_home_page_sections	2026-11-29 17:27:07.915332+00
+200	libraries	0003_directory_indexes	2026-11-29 17:27:08.172662+00
+201	libraries	0004_help_texts_in_english	2026-11-29 17:27:08.238351+00
+202	libraries	0003_places_have_drafts_and_library_slugs_are_optional	2026-11-29 17:27:09.120188+00
+203	libraries	0005_merge_place_drafts_and_help_texts	2026-11-29 17:27:09.121053+00
+204	wagtailadmin	0002_admin	2026-11-29 17:27:09.123858+00
+205	wagtailadmin	0003_admin_managed	2026-11-29 17:27:09.129336+00
+206	wagtailadmin	0004_editingsession	2026-11-29 17:27:09.187704+00
+207	wagtailadmin	0005_editingsession_is_editing	2026-11-29 17:27:09.40987+00
+208	wagtail_localize	0002_translation	2026-11-29 17:27:09.467601+00
+209	wagtail_localize	0003_delete_translation_sources	2026-11-29 17:27:09.516981+00
+210	wagtail_localize	0004_one_source_per_objectlocale	2026-11-29 17:27:09.6086+00
+211	wagtail_localize	0005_remove_translationsource_object	2026-11-29 17:27:09.691528+00
+212	wagtail_localize	0006_create_submit_translation_permission	2026-11-29 17:27:09.747809+00
+213	wagtail_localize	0007_stringtranslation_type_and_tool_name	2026-11-29 17:27:09.793665+00
+214	wagtail_localize	0008_stringtranslation_last_translated_by	2026-11-29 17:27:10.023396+00
+215	wagtail_localize	0009_stringtranslation_errors	2026-11-29 17:27:10.092572+00
+216	wagtail_localize	0010_overridablesegment	2026-11-29 17:27:10.151836+00
+217	wagtail_localize	0011_segmentoverride	2026-11-29 17:27:10.207416+00
+218	wagtail_localize	0012_localesynchronization	2026-11-29 17:27:10.263764+00
+219	wagtail_localize	0013_translationsource_schema_version	2026-11-29 17:27:10.29765+00
+220	wagtail_localize	0014_remove_translation_source_last_updated_at	2026-11-29 17:27:10.326906+00
+221	wagtail_localize	0015_translationcontext_field_path	2026-11-29 17:27:10.335208+00
+222	wagtail_localize	0016_rename_page_revision_translationlog_revision	2026-11-29 17:27:10.366383+00
+223	localization	0001_roles	2026-11-29 17:27:10.436846+00
+224	movement	0001_initial	2026-11-29 17:27:10.790955+00
+225	movement	0002_participant_listing_index	2026-11-29 17:27:10.852234+00
+226	movement	0002_campaign_reports_after_end	2026-11-29 17:27:10.878589+00
+227	movement	0003_merge_report_form_and_listing_index	2026-11-29 17:27:10.879381+00
+228	partnerships	0001_initial	2026-11-29 17:27:11.624693+00
+229	news	0001_initial	2026-11-29 17:27:12.784665+00
+230	news	0002_publication_date_index	2026-11-29 17:27:12.820041+00
+231	news	0003_help_texts_in_english	2026-11-29 17:27:12.850612+00
+232	opendata	0001_open_data_page	2026-11-29 17:27:12.941023+00
+233	partnerships	0002_chronicle_entries_have_drafts_and_translations	2026-11-29 17:27:14.173402+00
+234	partnerships	0002_agreement_date_precision_and_signatories	2026-11-29 17:27:14.310991+00
+235	partnerships	0003_merge_agreement_details_and_chronicle_drafts	2026-11-29 17:27:14.312437+00
+236	sessions	0001_initial	2026-11-29 17:27:14.325433+00
+237	taggit	0002_auto_20150616_2121	2026-11-29 17:27:14.510268+00
+238	taggit	0003_taggeditem_add_unique_index	2026-11-29 17:27:14.527235+00
+239	taggit	0004_alter_taggeditem_content_type_alter_taggeditem_tag	2026-11-29 17:27:14.667027+00
+240	taggit	0005_auto_20220424_2025	2026-11-29 17:27:14.74132+00
+241	taggit	0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx	2026-11-29 17:27:14.778187+00
+242	wagtailadmin	0006_formstate	2026-11-29 17:27:14.867698+00
+243	wagtailembeds	0001_initial	2026-11-29 17:27:14.888351+00
+244	wagtailembeds	0002_add_verbose_names	2026-11-29 17:27:14.895677+00
+245	wagtailembeds	0003_capitalizeverbose	2026-11-29 17:27:14.90292+00
+246	wagtailembeds	0004_embed_verbose_name_plural	2026-11-29 17:27:14.909468+00
+247	wagtailembeds	0005_specify_thumbnail_url_max_length	2026-11-29 17:27:14.917106+00
+248	wagtailembeds	0006_add_embed_hash	2026-11-29 17:27:14.923642+00
+249	wagtailembeds	0007_populate_hash	2026-11-29 17:27:15.157328+00
+250	wagtailembeds	0008_allow_long_urls	2026-11-29 17:27:15.185178+00
+251	wagtailembeds	0009_embed_cache_until	2026-11-29 17:27:15.192684+00
+252	wagtailforms	0001_initial	2026-11-29 17:27:15.265991+00
+253	wagtailforms	0002_add_verbose_names	2026-11-29 17:27:15.319418+00
+254	wagtailforms	0003_capitalizeverbose	2026-11-29 17:27:15.36763+00
+255	wagtailforms	0004_add_verbose_name_plural	2026-11-29 17:27:15.39184+00
+256	wagtailforms	0005_alter_formsubmission_form_data	2026-11-29 17:27:15.420451+00
+257	wagtailredirects	0001_initial	2026-11-29 17:27:15.504895+00
+258	wagtailredirects	0002_add_verbose_names	2026-11-29 17:27:15.802023+00
+259	wagtailredirects	0003_make_site_field_editable	2026-11-29 17:27:15.877166+00
+260	wagtailredirects	0004_set_unique_on_path_and_site	2026-11-29 17:27:15.946372+00
+261	wagtailredirects	0005_capitalizeverbose	2026-11-29 17:27:16.205215+00
+262	wagtailredirects	0006_redirect_increase_max_length	2026-11-29 17:27:16.410386+00
+263	wagtailredirects	0007_add_autocreate_fields	2026-11-29 17:27:16.488728+00
+264	wagtailredirects	0008_add_verbose_name_plural	2026-11-29 17:27:16.520273+00
+265	wagtailsearch	0001_initial	2026-11-29 17:27:16.696464+00
+266	wagtailsearch	0002_add_verbose_names	2026-11-29 17:27:16.821208+00
+267	wagtailsearch	0003_remove_editors_pick	2026-11-29 17:27:16.822644+00
+268	wagtailsearch	0004_querydailyhits_verbose_name_plural	2026-11-29 17:27:17.00431+00
+269	wagtailsearch	0005_create_indexentry	2026-11-29 17:27:17.09996+00
+270	wagtailsearch	0006_customise_indexentry	2026-11-29 17:27:17.217461+00
+271	wagtailsearch	0007_delete_editorspick	2026-11-29 17:27:17.224108+00
+272	wagtailsearch	0008_remove_query_and_querydailyhits_models	2026-11-29 17:27:17.24537+00
+273	wagtailsearch	0009_remove_ngram_autocomplete	2026-11-29 17:27:17.246721+00
+274	wagtailsearch	0010_add_text_fields	2026-11-29 17:27:17.293322+00
+275	wagtailusers	0001_initial	2026-11-29 17:27:17.377741+00
+276	wagtailusers	0002_add_verbose_name_on_userprofile	2026-11-29 17:27:17.480792+00
+277	wagtailusers	0003_add_verbose_names	2026-11-29 17:27:17.512221+00
+278	wagtailusers	0004_capitalizeverbose	2026-11-29 17:27:17.861766+00
+279	wagtailusers	0005_make_related_name_wagtail_specific	2026-11-29 17:27:17.963086+00
+280	wagtailusers	0006_userprofile_prefered_language	2026-11-29 17:27:18.007165+00
+281	wagtailusers	0007_userprofile_current_time_zone	2026-11-29 17:27:18.04997+00
+282	wagtailusers	0008_userprofile_avatar	2026-11-29 17:27:18.096237+00
+283	wagtailusers	0009_userprofile_verbose_name_plural	2026-11-29 17:27:18.135166+00
+284	wagtailusers	0010_userprofile_updated_comments_notifications	2026-11-29 17:27:18.180957+00
+285	wagtailusers	0011_userprofile_dismissibles	2026-11-29 17:27:18.228855+00
+286	wagtailusers	0012_userprofile_theme	2026-11-29 17:27:18.26564+00
+287	wagtailusers	0013_userprofile_density	2026-11-29 17:27:18.298729+00
+288	wagtailusers	0014_userprofile_contrast	2026-11-29 17:27:18.539652+00
+289	wagtailusers	0015_userprofile_keyboard_shortcuts	2026-11-29 17:27:18.573351+00
+290	wagtailimages	0001_squashed_0021	2026-11-29 17:27:18.576745+00
+291	wagtailcore	0001_squashed_0016_change_page_url_path_to_text_field	2026-11-29 17:27:18.577228+00
 \.
 
 
@@ -4483,63 +4483,63 @@ COPY public.home_standardpage (page_ptr_id, listing_title, listing_summary, soci
 --
 
 COPY public.libraries_country (id, translation_key, name, sort_name, code, locale_id, expire_at, expired, first_published_at, go_live_at, has_unpublished_changes, last_published_at, latest_revision_id, live, live_revision_id, locked, locked_at, locked_by_id) FROM stdin;
-1	41a4f902-ae7f-4aa3-81d7-53c399c6d3f1	Россия	россия	RU	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-2	41a4f902-ae7f-4aa3-81d7-53c399c6d3f1	Russia	russia	RU	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-3	41a4f902-ae7f-4aa3-81d7-53c399c6d3f1	Расія	расія	RU	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-4	6ba8f88b-ab9d-4258-bd9e-dd6e8b5394e0	Беларусь	беларусь	BY	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-5	6ba8f88b-ab9d-4258-bd9e-dd6e8b5394e0	Belarus	belarus	BY	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-6	6ba8f88b-ab9d-4258-bd9e-dd6e8b5394e0	Беларусь	беларусь	BY	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-7	e259fa34-1203-4e9c-bf79-8739e3d04a70	Казахстан	казахстан	KZ	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-8	e259fa34-1203-4e9c-bf79-8739e3d04a70	Kazakhstan	kazakhstan	KZ	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-9	e259fa34-1203-4e9c-bf79-8739e3d04a70	Казахстан	казахстан	KZ	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-10	932f80ec-61a9-4471-a887-29f6abe6bdd4	Киргизия	киргизия	KG	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-11	932f80ec-61a9-4471-a887-29f6abe6bdd4	Kyrgyzstan	kyrgyzstan	KG	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-12	932f80ec-61a9-4471-a887-29f6abe6bdd4	Кыргызстан	кыргызстан	KG	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-13	25f9b9dd-03ca-4e41-8ec7-b398c1bfd3b1	Армения	армения	AM	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-14	25f9b9dd-03ca-4e41-8ec7-b398c1bfd3b1	Armenia	armenia	AM	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-15	25f9b9dd-03ca-4e41-8ec7-b398c1bfd3b1	Арменія	арменія	AM	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-16	293848b0-5565-437d-86d4-71f570a012fe	Азербайджан	азербайджан	AZ	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-17	293848b0-5565-437d-86d4-71f570a012fe	Azerbaijan	azerbaijan	AZ	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-18	293848b0-5565-437d-86d4-71f570a012fe	Азербайджан	азербайджан	AZ	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-19	a55bea39-418b-4982-a83e-e6a225b613c3	Узбекистан	узбекистан	UZ	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-20	a55bea39-418b-4982-a83e-e6a225b613c3	Uzbekistan	uzbekistan	UZ	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-21	a55bea39-418b-4982-a83e-e6a225b613c3	Узбекістан	узбекістан	UZ	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-22	3f765f06-c828-47ef-9ae5-b9b82d101ee9	Таджикистан	таджикистан	TJ	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-23	3f765f06-c828-47ef-9ae5-b9b82d101ee9	Tajikistan	tajikistan	TJ	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-24	3f765f06-c828-47ef-9ae5-b9b82d101ee9	Таджыкістан	таджыкістан	TJ	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-25	464a7f26-dfba-426d-980f-e03435d3229e	Туркменистан	туркменистан	TM	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-26	464a7f26-dfba-426d-980f-e03435d3229e	Turkmenistan	turkmenistan	TM	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-27	464a7f26-dfba-426d-980f-e03435d3229e	Туркменістан	туркменістан	TM	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-28	7bdf11ea-1b33-43ee-9b69-dd8e61d77cc0	Молдавия	молдавия	MD	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-29	7bdf11ea-1b33-43ee-9b69-dd8e61d77cc0	Moldova	moldova	MD	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-30	7bdf11ea-1b33-43ee-9b69-dd8e61d77cc0	Малдова	малдова	MD	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-31	6194050c-0b5d-4dbf-8b9d-9c96978e9ad5	Китай	китай	CN	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-32	6194050c-0b5d-4dbf-8b9d-9c96978e9ad5	China	china	CN	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-33	6194050c-0b5d-4dbf-8b9d-9c96978e9ad5	Кітай	кітай	CN	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-34	0a5ec58e-a8af-4e9b-8bec-d86ef8a14bb5	Монголия	монголия	MN	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-35	0a5ec58e-a8af-4e9b-8bec-d86ef8a14bb5	Mongolia	mongolia	MN	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-36	0a5ec58e-a8af-4e9b-8bec-d86ef8a14bb5	Манголія	манголія	MN	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-37	cabc6ef9-5796-4a6b-9c6a-2df733810498	Сербия	сербия	RS	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-38	cabc6ef9-5796-4a6b-9c6a-2df733810498	Serbia	serbia	RS	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-39	cabc6ef9-5796-4a6b-9c6a-2df733810498	Сербія	сербія	RS	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-40	b25071fd-407a-474e-bf58-40e15df9d972	Индия	индия	IN	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-41	b25071fd-407a-474e-bf58-40e15df9d972	India	india	IN	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-42	b25071fd-407a-474e-bf58-40e15df9d972	Індыя	індыя	IN	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-43	448c84a5-b28f-4fde-90d7-0f36f4391b73	Вьетнам	вьетнам	VN	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-44	448c84a5-b28f-4fde-90d7-0f36f4391b73	Vietnam	vietnam	VN	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-45	448c84a5-b28f-4fde-90d7-0f36f4391b73	В'етнам	в'етнам	VN	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-46	6c9b7db6-4835-4a12-9728-8d5f1a978fb6	Куба	куба	CU	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-47	6c9b7db6-4835-4a12-9728-8d5f1a978fb6	Cuba	cuba	CU	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-48	6c9b7db6-4835-4a12-9728-8d5f1a978fb6	Куба	куба	CU	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-49	756d5da2-c6a3-4982-9abd-3b94e3eff7cc	Турция	турция	TR	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-50	756d5da2-c6a3-4982-9abd-3b94e3eff7cc	Turkey	turkey	TR	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-51	756d5da2-c6a3-4982-9abd-3b94e3eff7cc	Турцыя	турцыя	TR	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-52	64911bc1-f37a-4dac-b059-d5d6aa6f6b55	Иран	иран	IR	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-53	64911bc1-f37a-4dac-b059-d5d6aa6f6b55	Iran	iran	IR	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-54	64911bc1-f37a-4dac-b059-d5d6aa6f6b55	Іран	іран	IR	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-55	8b156277-a350-49a2-9221-f960f4d25e20	Египет	египет	EG	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-56	8b156277-a350-49a2-9221-f960f4d25e20	Egypt	egypt	EG	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-57	8b156277-a350-49a2-9221-f960f4d25e20	Егіпет	егіпет	EG	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+1	3cdbd971-48cf-4436-81fb-08f49f208572	Россия	россия	RU	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+2	3cdbd971-48cf-4436-81fb-08f49f208572	Russia	russia	RU	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+3	3cdbd971-48cf-4436-81fb-08f49f208572	Расія	расія	RU	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+4	5d4f46ed-aeb7-43cd-80a5-90e56aa622fb	Беларусь	беларусь	BY	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+5	5d4f46ed-aeb7-43cd-80a5-90e56aa622fb	Belarus	belarus	BY	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+6	5d4f46ed-aeb7-43cd-80a5-90e56aa622fb	Беларусь	беларусь	BY	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+7	9e728f2e-923b-486f-bd3e-f88494b4796c	Казахстан	казахстан	KZ	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+8	9e728f2e-923b-486f-bd3e-f88494b4796c	Kazakhstan	kazakhstan	KZ	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+9	9e728f2e-923b-486f-bd3e-f88494b4796c	Казахстан	казахстан	KZ	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+10	4a2bcbc8-f013-4d29-a86c-4bd923b3e691	Киргизия	киргизия	KG	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+11	4a2bcbc8-f013-4d29-a86c-4bd923b3e691	Kyrgyzstan	kyrgyzstan	KG	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+12	4a2bcbc8-f013-4d29-a86c-4bd923b3e691	Кыргызстан	кыргызстан	KG	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+13	48753478-e618-4766-b0b4-ab1ca9e8ad2e	Армения	армения	AM	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+14	48753478-e618-4766-b0b4-ab1ca9e8ad2e	Armenia	armenia	AM	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+15	48753478-e618-4766-b0b4-ab1ca9e8ad2e	Арменія	арменія	AM	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+16	a92e82ad-ca13-4a82-b2c0-308cd54cc86f	Азербайджан	азербайджан	AZ	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+17	a92e82ad-ca13-4a82-b2c0-308cd54cc86f	Azerbaijan	azerbaijan	AZ	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+18	a92e82ad-ca13-4a82-b2c0-308cd54cc86f	Азербайджан	азербайджан	AZ	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+19	d7415a78-1467-4703-8675-398c8eb8a990	Узбекистан	узбекистан	UZ	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+20	d7415a78-1467-4703-8675-398c8eb8a990	Uzbekistan	uzbekistan	UZ	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+21	d7415a78-1467-4703-8675-398c8eb8a990	Узбекістан	узбекістан	UZ	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+22	f7c2b717-1d3c-440f-a4eb-d7d4baa3a774	Таджикистан	таджикистан	TJ	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+23	f7c2b717-1d3c-440f-a4eb-d7d4baa3a774	Tajikistan	tajikistan	TJ	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+24	f7c2b717-1d3c-440f-a4eb-d7d4baa3a774	Таджыкістан	таджыкістан	TJ	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+25	fcf7137c-76b1-4d72-adb2-9a2821a8112d	Туркменистан	туркменистан	TM	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+26	fcf7137c-76b1-4d72-adb2-9a2821a8112d	Turkmenistan	turkmenistan	TM	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+27	fcf7137c-76b1-4d72-adb2-9a2821a8112d	Туркменістан	туркменістан	TM	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+28	7cc9cba2-264d-4c4e-ae79-4c848ffee6a0	Молдавия	молдавия	MD	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+29	7cc9cba2-264d-4c4e-ae79-4c848ffee6a0	Moldova	moldova	MD	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+30	7cc9cba2-264d-4c4e-ae79-4c848ffee6a0	Малдова	малдова	MD	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+31	7d02ec3d-3f8f-4a4f-949d-b151b91bf029	Китай	китай	CN	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+32	7d02ec3d-3f8f-4a4f-949d-b151b91bf029	China	china	CN	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+33	7d02ec3d-3f8f-4a4f-949d-b151b91bf029	Кітай	кітай	CN	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+34	9cc35597-871d-4d10-a882-35bf42fd454f	Монголия	монголия	MN	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+35	9cc35597-871d-4d10-a882-35bf42fd454f	Mongolia	mongolia	MN	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+36	9cc35597-871d-4d10-a882-35bf42fd454f	Манголія	манголія	MN	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+37	068238e2-40a0-4a6f-819a-c36c498c43d3	Сербия	сербия	RS	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+38	068238e2-40a0-4a6f-819a-c36c498c43d3	Serbia	serbia	RS	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+39	068238e2-40a0-4a6f-819a-c36c498c43d3	Сербія	сербія	RS	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+40	2ab2b2bd-07e7-41d9-96ab-a83c6cfd52bd	Индия	индия	IN	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+41	2ab2b2bd-07e7-41d9-96ab-a83c6cfd52bd	India	india	IN	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+42	2ab2b2bd-07e7-41d9-96ab-a83c6cfd52bd	Індыя	індыя	IN	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+43	0593f574-0230-4ed1-9caa-3afe916142da	Вьетнам	вьетнам	VN	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+44	0593f574-0230-4ed1-9caa-3afe916142da	Vietnam	vietnam	VN	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+45	0593f574-0230-4ed1-9caa-3afe916142da	В'етнам	в'етнам	VN	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+46	b62cefe2-fbf2-41d4-a333-c727b5069697	Куба	куба	CU	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+47	b62cefe2-fbf2-41d4-a333-c727b5069697	Cuba	cuba	CU	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+48	b62cefe2-fbf2-41d4-a333-c727b5069697	Куба	куба	CU	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+49	e5587351-2ca3-4436-886f-2df6be5311bb	Турция	турция	TR	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+50	e5587351-2ca3-4436-886f-2df6be5311bb	Turkey	turkey	TR	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+51	e5587351-2ca3-4436-886f-2df6be5311bb	Турцыя	турцыя	TR	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+52	26fa2a85-74af-4638-9c4e-fe80532d80bc	Иран	иран	IR	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+53	26fa2a85-74af-4638-9c4e-fe80532d80bc	Iran	iran	IR	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+54	26fa2a85-74af-4638-9c4e-fe80532d80bc	Іран	іран	IR	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+55	053f62e1-ab53-41b7-bb4b-da84ec62994e	Египет	египет	EG	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+56	053f62e1-ab53-41b7-bb4b-da84ec62994e	Egypt	egypt	EG	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+57	053f62e1-ab53-41b7-bb4b-da84ec62994e	Егіпет	егіпет	EG	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
 \.
 
 
@@ -4556,273 +4556,273 @@ COPY public.libraries_library (id, translation_key, live, has_unpublished_change
 --
 
 COPY public.libraries_region (id, translation_key, name, sort_name, code, locale_id, expire_at, expired, first_published_at, go_live_at, has_unpublished_changes, last_published_at, latest_revision_id, live, live_revision_id, locked, locked_at, locked_by_id) FROM stdin;
-1	c124d694-77d2-41eb-89c1-9e9fd3911f4d	Республика Адыгея (Адыгея)	республика адыгея (адыгея)	01	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-2	c124d694-77d2-41eb-89c1-9e9fd3911f4d	Republic of Adygea	republic of adygea	01	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-3	c124d694-77d2-41eb-89c1-9e9fd3911f4d	Рэспубліка Адыгея	рэспубліка адыгея	01	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-4	597385c1-8582-4104-a833-273f43fcec73	Республика Башкортостан	республика башкортостан	02	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-5	597385c1-8582-4104-a833-273f43fcec73	Republic of Bashkortostan	republic of bashkortostan	02	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-6	597385c1-8582-4104-a833-273f43fcec73	Рэспубліка Башкартастан	рэспубліка башкартастан	02	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-7	41e85719-102c-4283-a13f-c847ea3f32e9	Республика Бурятия	республика бурятия	03	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-8	41e85719-102c-4283-a13f-c847ea3f32e9	Republic of Buryatia	republic of buryatia	03	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-9	41e85719-102c-4283-a13f-c847ea3f32e9	Рэспубліка Бурація	рэспубліка бурація	03	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-10	c714ecde-e41a-46e4-82c2-037131f1d07b	Республика Алтай	республика алтай	04	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-11	c714ecde-e41a-46e4-82c2-037131f1d07b	Altai Republic	altai republic	04	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-12	c714ecde-e41a-46e4-82c2-037131f1d07b	Рэспубліка Алтай	рэспубліка алтай	04	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-13	32f74651-91a9-4b15-aad1-3e59e7856b3e	Республика Дагестан	республика дагестан	05	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-14	32f74651-91a9-4b15-aad1-3e59e7856b3e	Republic of Dagestan	republic of dagestan	05	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-15	32f74651-91a9-4b15-aad1-3e59e7856b3e	Рэспубліка Дагестан	рэспубліка дагестан	05	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-16	c7113140-577a-4fd0-9b99-27d5dd4eed32	Республика Ингушетия	республика ингушетия	06	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-17	c7113140-577a-4fd0-9b99-27d5dd4eed32	Republic of Ingushetia	republic of ingushetia	06	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-18	c7113140-577a-4fd0-9b99-27d5dd4eed32	Рэспубліка Інгушэція	рэспубліка інгушэція	06	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-19	dcd6b294-651d-43b2-a383-c1ee8ff68a6b	Кабардино-Балкарская Республика	кабардино-балкарская республика	07	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-20	dcd6b294-651d-43b2-a383-c1ee8ff68a6b	Kabardino-Balkarian Republic	kabardino-balkarian republic	07	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-21	dcd6b294-651d-43b2-a383-c1ee8ff68a6b	Кабардзіна-Балкарская Рэспубліка	кабардзіна-балкарская рэспубліка	07	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-22	694af94b-3609-4090-be4b-eb454f9a747b	Республика Калмыкия	республика калмыкия	08	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-23	694af94b-3609-4090-be4b-eb454f9a747b	Republic of Kalmykia	republic of kalmykia	08	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-24	694af94b-3609-4090-be4b-eb454f9a747b	Рэспубліка Калмыкія	рэспубліка калмыкія	08	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-25	05e4764d-7f21-4c19-951a-805848e98665	Карачаево-Черкесская Республика	карачаево-черкесская республика	09	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-26	05e4764d-7f21-4c19-951a-805848e98665	Karachay-Cherkess Republic	karachay-cherkess republic	09	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-27	05e4764d-7f21-4c19-951a-805848e98665	Карачаева-Чаркеская Рэспубліка	карачаева-чаркеская рэспубліка	09	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-28	48ab2f49-7b95-405e-a851-08029d4291ad	Республика Карелия	республика карелия	10	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-29	48ab2f49-7b95-405e-a851-08029d4291ad	Republic of Karelia	republic of karelia	10	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-30	48ab2f49-7b95-405e-a851-08029d4291ad	Рэспубліка Карэлія	рэспубліка карэлія	10	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-31	1c276e50-cf27-49fc-b4f3-4620aa854dc4	Республика Коми	республика коми	11	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-32	1c276e50-cf27-49fc-b4f3-4620aa854dc4	Komi Republic	komi republic	11	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-33	1c276e50-cf27-49fc-b4f3-4620aa854dc4	Рэспубліка Комі	рэспубліка комі	11	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-34	abedacf1-0982-46e2-8350-8e1282b1a0f3	Республика Марий Эл	республика марий эл	12	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-35	abedacf1-0982-46e2-8350-8e1282b1a0f3	Mari El Republic	mari el republic	12	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-36	abedacf1-0982-46e2-8350-8e1282b1a0f3	Рэспубліка Марый Эл	рэспубліка марый эл	12	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-37	b743d121-a1d2-4cb6-b73f-74575dcc6c9d	Республика Мордовия	республика мордовия	13	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-38	b743d121-a1d2-4cb6-b73f-74575dcc6c9d	Republic of Mordovia	republic of mordovia	13	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-39	b743d121-a1d2-4cb6-b73f-74575dcc6c9d	Рэспубліка Мардовія	рэспубліка мардовія	13	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-40	19d1f947-8b30-49bd-8025-7ac50ac2b08a	Республика Саха (Якутия)	республика саха (якутия)	14	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-41	19d1f947-8b30-49bd-8025-7ac50ac2b08a	Sakha (Yakutia) Republic	sakha (yakutia) republic	14	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-42	19d1f947-8b30-49bd-8025-7ac50ac2b08a	Рэспубліка Саха (Якуція)	рэспубліка саха (якуція)	14	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-43	b84b9f38-168b-46f3-a48e-ba58ab5129b8	Республика Северная Осетия — Алания	республика северная осетия — алания	15	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-44	b84b9f38-168b-46f3-a48e-ba58ab5129b8	Republic of North Ossetia–Alania	republic of north ossetia–alania	15	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-45	b84b9f38-168b-46f3-a48e-ba58ab5129b8	Рэспубліка Паўночная Асеція — Аланія	рэспубліка паўночная асеція — аланія	15	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-46	a52a59be-0944-405c-b077-5780ab414f97	Республика Татарстан (Татарстан)	республика татарстан (татарстан)	16	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-47	a52a59be-0944-405c-b077-5780ab414f97	Republic of Tatarstan	republic of tatarstan	16	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-48	a52a59be-0944-405c-b077-5780ab414f97	Рэспубліка Татарстан	рэспубліка татарстан	16	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-49	512ae816-8060-4aa6-be49-3b8bfb9eae48	Республика Тыва	республика тыва	17	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-50	512ae816-8060-4aa6-be49-3b8bfb9eae48	Tuva Republic	tuva republic	17	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-51	512ae816-8060-4aa6-be49-3b8bfb9eae48	Рэспубліка Тыва	рэспубліка тыва	17	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-52	bd07899b-e00c-4ce9-97e7-10fb5e9cb09a	Удмуртская Республика	удмуртская республика	18	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-53	bd07899b-e00c-4ce9-97e7-10fb5e9cb09a	Udmurt Republic	udmurt republic	18	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-54	bd07899b-e00c-4ce9-97e7-10fb5e9cb09a	Удмурцкая Рэспубліка	удмурцкая рэспубліка	18	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-55	4ee45085-e4aa-4312-8c1d-2bf8428f19c8	Республика Хакасия	республика хакасия	19	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-56	4ee45085-e4aa-4312-8c1d-2bf8428f19c8	Republic of Khakassia	republic of khakassia	19	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-57	4ee45085-e4aa-4312-8c1d-2bf8428f19c8	Рэспубліка Хакасія	рэспубліка хакасія	19	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-58	df5fcaa0-ab04-40cb-bc11-7ec32c3c5120	Чеченская Республика	чеченская республика	20	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-59	df5fcaa0-ab04-40cb-bc11-7ec32c3c5120	Chechen Republic	chechen republic	20	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-60	df5fcaa0-ab04-40cb-bc11-7ec32c3c5120	Чачэнская Рэспубліка	чачэнская рэспубліка	20	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-255	9a32c9fc-5774-4f93-8402-4ad9c0921ce3	Рэспубліка Крым	рэспубліка крым	91	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-61	6dd75d94-afda-4976-a50c-11934ffd49b1	Чувашская Республика — Чувашия	чувашская республика — чувашия	21	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-62	6dd75d94-afda-4976-a50c-11934ffd49b1	Chuvash Republic	chuvash republic	21	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-63	6dd75d94-afda-4976-a50c-11934ffd49b1	Чувашская Рэспубліка — Чувашыя	чувашская рэспубліка — чувашыя	21	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-64	ad980cc8-8597-4e48-9cfe-17d26f3fd336	Алтайский край	алтайский край	22	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-65	ad980cc8-8597-4e48-9cfe-17d26f3fd336	Altai Krai	altai krai	22	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-66	ad980cc8-8597-4e48-9cfe-17d26f3fd336	Алтайскі край	алтайскі край	22	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-67	d7fa9f02-e5ac-4824-9643-5338e4431e59	Краснодарский край	краснодарский край	23	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-68	d7fa9f02-e5ac-4824-9643-5338e4431e59	Krasnodar Krai	krasnodar krai	23	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-69	d7fa9f02-e5ac-4824-9643-5338e4431e59	Краснадарскі край	краснадарскі край	23	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-70	236ec07b-1276-4bfd-b9ec-e33ff4a52401	Красноярский край	красноярский край	24	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-71	236ec07b-1276-4bfd-b9ec-e33ff4a52401	Krasnoyarsk Krai	krasnoyarsk krai	24	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-72	236ec07b-1276-4bfd-b9ec-e33ff4a52401	Краснаярскі край	краснаярскі край	24	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-73	72030fe1-97fc-4d1d-aaed-9f7416840242	Приморский край	приморский край	25	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-74	72030fe1-97fc-4d1d-aaed-9f7416840242	Primorsky Krai	primorsky krai	25	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-75	72030fe1-97fc-4d1d-aaed-9f7416840242	Прыморскі край	прыморскі край	25	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-76	be87ffa2-9432-448b-a3d9-03d8ea48d4d6	Ставропольский край	ставропольский край	26	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-77	be87ffa2-9432-448b-a3d9-03d8ea48d4d6	Stavropol Krai	stavropol krai	26	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-78	be87ffa2-9432-448b-a3d9-03d8ea48d4d6	Стаўрапольскі край	стаўрапольскі край	26	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-79	fd5c8084-4d28-425b-8233-8427e28a587c	Хабаровский край	хабаровский край	27	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-80	fd5c8084-4d28-425b-8233-8427e28a587c	Khabarovsk Krai	khabarovsk krai	27	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-81	fd5c8084-4d28-425b-8233-8427e28a587c	Хабараўскі край	хабараўскі край	27	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-82	12a79d7e-c084-4fed-b183-ba09c38dc610	Амурская область	амурская область	28	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-83	12a79d7e-c084-4fed-b183-ba09c38dc610	Amur Oblast	amur oblast	28	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-84	12a79d7e-c084-4fed-b183-ba09c38dc610	Амурская вобласць	амурская вобласць	28	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-85	375b6630-3262-4e60-bfbd-9ab284046b60	Архангельская область	архангельская область	29	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-86	375b6630-3262-4e60-bfbd-9ab284046b60	Arkhangelsk Oblast	arkhangelsk oblast	29	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-87	375b6630-3262-4e60-bfbd-9ab284046b60	Архангельская вобласць	архангельская вобласць	29	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-88	809aba64-5ffd-4713-8f27-c27718982a66	Астраханская область	астраханская область	30	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-89	809aba64-5ffd-4713-8f27-c27718982a66	Astrakhan Oblast	astrakhan oblast	30	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-90	809aba64-5ffd-4713-8f27-c27718982a66	Астраханская вобласць	астраханская вобласць	30	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-91	9bf6d384-5eb2-47cc-afc3-f347e89affdc	Белгородская область	белгородская область	31	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-92	9bf6d384-5eb2-47cc-afc3-f347e89affdc	Belgorod Oblast	belgorod oblast	31	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-93	9bf6d384-5eb2-47cc-afc3-f347e89affdc	Бялгарадская вобласць	бялгарадская вобласць	31	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-94	e5d163e8-279e-401c-b42f-e6982641917a	Брянская область	брянская область	32	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-95	e5d163e8-279e-401c-b42f-e6982641917a	Bryansk Oblast	bryansk oblast	32	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-96	e5d163e8-279e-401c-b42f-e6982641917a	Бранская вобласць	бранская вобласць	32	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-97	d9e4be10-1bac-489b-b1bd-b77de6e0a61e	Владимирская область	владимирская область	33	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-98	d9e4be10-1bac-489b-b1bd-b77de6e0a61e	Vladimir Oblast	vladimir oblast	33	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-99	d9e4be10-1bac-489b-b1bd-b77de6e0a61e	Уладзімірская вобласць	уладзімірская вобласць	33	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-100	23a79acb-4252-4f5c-9aba-ac8f60e757a5	Волгоградская область	волгоградская область	34	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-101	23a79acb-4252-4f5c-9aba-ac8f60e757a5	Volgograd Oblast	volgograd oblast	34	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-102	23a79acb-4252-4f5c-9aba-ac8f60e757a5	Валгаградская вобласць	валгаградская вобласць	34	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-103	a6607b26-d68c-41f7-a25b-18d2c63cca2d	Вологодская область	вологодская область	35	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-104	a6607b26-d68c-41f7-a25b-18d2c63cca2d	Vologda Oblast	vologda oblast	35	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-105	a6607b26-d68c-41f7-a25b-18d2c63cca2d	Валагодская вобласць	валагодская вобласць	35	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-106	68745c44-5e27-4925-8a8c-845d6317e415	Воронежская область	воронежская область	36	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-107	68745c44-5e27-4925-8a8c-845d6317e415	Voronezh Oblast	voronezh oblast	36	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-108	68745c44-5e27-4925-8a8c-845d6317e415	Варонежская вобласць	варонежская вобласць	36	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-109	23cc4edb-4578-4930-a6a5-d8297f65afc7	Ивановская область	ивановская область	37	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-110	23cc4edb-4578-4930-a6a5-d8297f65afc7	Ivanovo Oblast	ivanovo oblast	37	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-111	23cc4edb-4578-4930-a6a5-d8297f65afc7	Іванаўская вобласць	іванаўская вобласць	37	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-112	783bd4f3-9bc4-4ba4-8ea3-fd140db7c809	Иркутская область	иркутская область	38	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-113	783bd4f3-9bc4-4ba4-8ea3-fd140db7c809	Irkutsk Oblast	irkutsk oblast	38	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-114	783bd4f3-9bc4-4ba4-8ea3-fd140db7c809	Іркуцкая вобласць	іркуцкая вобласць	38	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-115	cfa47c17-821a-4e91-a9df-5a6976d82f78	Калининградская область	калининградская область	39	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-116	cfa47c17-821a-4e91-a9df-5a6976d82f78	Kaliningrad Oblast	kaliningrad oblast	39	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-117	cfa47c17-821a-4e91-a9df-5a6976d82f78	Калінінградская вобласць	калінінградская вобласць	39	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-118	c242f006-2180-47ea-8e50-029c19c2ae52	Калужская область	калужская область	40	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-119	c242f006-2180-47ea-8e50-029c19c2ae52	Kaluga Oblast	kaluga oblast	40	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-120	c242f006-2180-47ea-8e50-029c19c2ae52	Калужская вобласць	калужская вобласць	40	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-121	207e261a-2e39-4399-8e49-58a920e99a5c	Камчатский край	камчатский край	41	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-122	207e261a-2e39-4399-8e49-58a920e99a5c	Kamchatka Krai	kamchatka krai	41	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-123	207e261a-2e39-4399-8e49-58a920e99a5c	Камчацкі край	камчацкі край	41	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-124	06bad323-177a-42f8-bfab-814f535c0939	Кемеровская область — Кузбасс	кемеровская область — кузбасс	42	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-125	06bad323-177a-42f8-bfab-814f535c0939	Kemerovo Oblast — Kuzbass	kemerovo oblast — kuzbass	42	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-256	652f2583-36bb-4123-afc9-8ceabe066bb6	Севастополь	севастополь	92	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-126	06bad323-177a-42f8-bfab-814f535c0939	Кемераўская вобласць — Кузбас	кемераўская вобласць — кузбас	42	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-127	03dc8be4-1d42-4da0-b81b-cc46a16d4ac1	Кировская область	кировская область	43	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-128	03dc8be4-1d42-4da0-b81b-cc46a16d4ac1	Kirov Oblast	kirov oblast	43	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-129	03dc8be4-1d42-4da0-b81b-cc46a16d4ac1	Кіраўская вобласць	кіраўская вобласць	43	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-130	a392910a-0cf0-41b1-a64f-a3c81a632120	Костромская область	костромская область	44	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-131	a392910a-0cf0-41b1-a64f-a3c81a632120	Kostroma Oblast	kostroma oblast	44	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-132	a392910a-0cf0-41b1-a64f-a3c81a632120	Кастрамская вобласць	кастрамская вобласць	44	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-133	509a1b87-3327-4a0f-915b-53e88fda9e1f	Курганская область	курганская область	45	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-134	509a1b87-3327-4a0f-915b-53e88fda9e1f	Kurgan Oblast	kurgan oblast	45	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-135	509a1b87-3327-4a0f-915b-53e88fda9e1f	Курганская вобласць	курганская вобласць	45	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-136	4b1c9818-0e07-485f-88cb-a454805d896e	Курская область	курская область	46	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-137	4b1c9818-0e07-485f-88cb-a454805d896e	Kursk Oblast	kursk oblast	46	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-138	4b1c9818-0e07-485f-88cb-a454805d896e	Курская вобласць	курская вобласць	46	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-139	68aea28a-3f7a-429d-b5ee-c661e2612c1f	Ленинградская область	ленинградская область	47	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-140	68aea28a-3f7a-429d-b5ee-c661e2612c1f	Leningrad Oblast	leningrad oblast	47	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-141	68aea28a-3f7a-429d-b5ee-c661e2612c1f	Ленінградская вобласць	ленінградская вобласць	47	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-142	e78267ac-c975-496a-b3fd-e884535986fe	Липецкая область	липецкая область	48	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-143	e78267ac-c975-496a-b3fd-e884535986fe	Lipetsk Oblast	lipetsk oblast	48	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-144	e78267ac-c975-496a-b3fd-e884535986fe	Ліпецкая вобласць	ліпецкая вобласць	48	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-145	922a5112-90d1-4a7a-96a6-612f55440894	Магаданская область	магаданская область	49	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-146	922a5112-90d1-4a7a-96a6-612f55440894	Magadan Oblast	magadan oblast	49	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-147	922a5112-90d1-4a7a-96a6-612f55440894	Магаданская вобласць	магаданская вобласць	49	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-148	8b1c5172-fd92-420c-8281-6cc78f94ec3f	Московская область	московская область	50	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-149	8b1c5172-fd92-420c-8281-6cc78f94ec3f	Moscow Oblast	moscow oblast	50	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-150	8b1c5172-fd92-420c-8281-6cc78f94ec3f	Маскоўская вобласць	маскоўская вобласць	50	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-151	190f0a2f-e374-4d4d-bc25-5b5fe5cd1c61	Мурманская область	мурманская область	51	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-152	190f0a2f-e374-4d4d-bc25-5b5fe5cd1c61	Murmansk Oblast	murmansk oblast	51	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-153	190f0a2f-e374-4d4d-bc25-5b5fe5cd1c61	Мурманская вобласць	мурманская вобласць	51	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-154	5f5352fb-7072-48d9-b583-7885566037b3	Нижегородская область	нижегородская область	52	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-155	5f5352fb-7072-48d9-b583-7885566037b3	Nizhny Novgorod Oblast	nizhny novgorod oblast	52	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-156	5f5352fb-7072-48d9-b583-7885566037b3	Ніжагародская вобласць	ніжагародская вобласць	52	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-157	959ecdf5-43e6-4ec4-8a44-8994d163b7ca	Новгородская область	новгородская область	53	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-158	959ecdf5-43e6-4ec4-8a44-8994d163b7ca	Novgorod Oblast	novgorod oblast	53	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-159	959ecdf5-43e6-4ec4-8a44-8994d163b7ca	Наўгародская вобласць	наўгародская вобласць	53	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-160	2f70bd8e-baba-48e1-82cd-0e31d9d1d50c	Новосибирская область	новосибирская область	54	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-161	2f70bd8e-baba-48e1-82cd-0e31d9d1d50c	Novosibirsk Oblast	novosibirsk oblast	54	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-162	2f70bd8e-baba-48e1-82cd-0e31d9d1d50c	Новасібірская вобласць	новасібірская вобласць	54	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-163	b99cf01e-760d-41ef-aa67-be1c871313d5	Омская область	омская область	55	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-164	b99cf01e-760d-41ef-aa67-be1c871313d5	Omsk Oblast	omsk oblast	55	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-165	b99cf01e-760d-41ef-aa67-be1c871313d5	Омская вобласць	омская вобласць	55	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-166	324d04d8-984f-4023-9768-4659103466da	Оренбургская область	оренбургская область	56	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-167	324d04d8-984f-4023-9768-4659103466da	Orenburg Oblast	orenburg oblast	56	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-168	324d04d8-984f-4023-9768-4659103466da	Арэнбургская вобласць	арэнбургская вобласць	56	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-169	f489bfab-98b9-427a-8f0e-c21fff46711b	Орловская область	орловская область	57	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-170	f489bfab-98b9-427a-8f0e-c21fff46711b	Oryol Oblast	oryol oblast	57	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-171	f489bfab-98b9-427a-8f0e-c21fff46711b	Арлоўская вобласць	арлоўская вобласць	57	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-172	2bbc98a3-eb5c-4d50-afe6-3132987811aa	Пензенская область	пензенская область	58	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-173	2bbc98a3-eb5c-4d50-afe6-3132987811aa	Penza Oblast	penza oblast	58	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-174	2bbc98a3-eb5c-4d50-afe6-3132987811aa	Пензенская вобласць	пензенская вобласць	58	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-175	1a9a0761-c5af-4be8-9a1d-b102059afd4a	Пермский край	пермский край	59	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-176	1a9a0761-c5af-4be8-9a1d-b102059afd4a	Perm Krai	perm krai	59	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-177	1a9a0761-c5af-4be8-9a1d-b102059afd4a	Пермскі край	пермскі край	59	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-178	32ea876a-a552-42ce-8216-5070b7cb3e21	Псковская область	псковская область	60	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-179	32ea876a-a552-42ce-8216-5070b7cb3e21	Pskov Oblast	pskov oblast	60	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-180	32ea876a-a552-42ce-8216-5070b7cb3e21	Пскоўская вобласць	пскоўская вобласць	60	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-181	cdf769c7-51a4-42de-9011-fbe5ee8c67d2	Ростовская область	ростовская область	61	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-182	cdf769c7-51a4-42de-9011-fbe5ee8c67d2	Rostov Oblast	rostov oblast	61	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-183	cdf769c7-51a4-42de-9011-fbe5ee8c67d2	Растоўская вобласць	растоўская вобласць	61	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-184	cfe3eb45-993d-4e79-bc73-30f8dba829db	Рязанская область	рязанская область	62	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-185	cfe3eb45-993d-4e79-bc73-30f8dba829db	Ryazan Oblast	ryazan oblast	62	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-186	cfe3eb45-993d-4e79-bc73-30f8dba829db	Разанская вобласць	разанская вобласць	62	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-187	4ac71375-c722-4cf7-8b9a-2f84a828336f	Самарская область	самарская область	63	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-188	4ac71375-c722-4cf7-8b9a-2f84a828336f	Samara Oblast	samara oblast	63	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-189	4ac71375-c722-4cf7-8b9a-2f84a828336f	Самарская вобласць	самарская вобласць	63	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-190	71bfdda6-c214-405b-b805-21698a6ace26	Саратовская область	саратовская область	64	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-191	71bfdda6-c214-405b-b805-21698a6ace26	Saratov Oblast	saratov oblast	64	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-257	652f2583-36bb-4123-afc9-8ceabe066bb6	Sevastopol	sevastopol	92	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-192	71bfdda6-c214-405b-b805-21698a6ace26	Саратаўская вобласць	саратаўская вобласць	64	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-193	5cf75030-b0d5-4f48-9ecc-8a8d663427fc	Сахалинская область	сахалинская область	65	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-194	5cf75030-b0d5-4f48-9ecc-8a8d663427fc	Sakhalin Oblast	sakhalin oblast	65	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-195	5cf75030-b0d5-4f48-9ecc-8a8d663427fc	Сахалінская вобласць	сахалінская вобласць	65	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-196	7d6039e4-29e0-4651-90d3-42f3984023ce	Свердловская область	свердловская область	66	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-197	7d6039e4-29e0-4651-90d3-42f3984023ce	Sverdlovsk Oblast	sverdlovsk oblast	66	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-198	7d6039e4-29e0-4651-90d3-42f3984023ce	Свярдлоўская вобласць	свярдлоўская вобласць	66	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-199	6f3d1cbd-43b2-4723-8b4b-a9bf6bf9b1b5	Смоленская область	смоленская область	67	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-200	6f3d1cbd-43b2-4723-8b4b-a9bf6bf9b1b5	Smolensk Oblast	smolensk oblast	67	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-201	6f3d1cbd-43b2-4723-8b4b-a9bf6bf9b1b5	Смаленская вобласць	смаленская вобласць	67	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-202	a9da534f-29b1-4c1b-8ff5-36e00267c649	Тамбовская область	тамбовская область	68	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-203	a9da534f-29b1-4c1b-8ff5-36e00267c649	Tambov Oblast	tambov oblast	68	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-204	a9da534f-29b1-4c1b-8ff5-36e00267c649	Тамбоўская вобласць	тамбоўская вобласць	68	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-205	da61e5f0-7e54-44a7-9715-53d5ed98541d	Тверская область	тверская область	69	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-206	da61e5f0-7e54-44a7-9715-53d5ed98541d	Tver Oblast	tver oblast	69	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-207	da61e5f0-7e54-44a7-9715-53d5ed98541d	Цвярская вобласць	цвярская вобласць	69	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-208	15920618-ef92-4ee0-9cd6-a850f67493a0	Томская область	томская область	70	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-209	15920618-ef92-4ee0-9cd6-a850f67493a0	Tomsk Oblast	tomsk oblast	70	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-210	15920618-ef92-4ee0-9cd6-a850f67493a0	Томская вобласць	томская вобласць	70	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-211	3e64b74d-f86b-4e1a-9224-6eeaaa5dceb6	Тульская область	тульская область	71	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-212	3e64b74d-f86b-4e1a-9224-6eeaaa5dceb6	Tula Oblast	tula oblast	71	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-213	3e64b74d-f86b-4e1a-9224-6eeaaa5dceb6	Тульская вобласць	тульская вобласць	71	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-214	32c03c3a-e648-4f22-85fb-e5946be3166d	Тюменская область	тюменская область	72	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-215	32c03c3a-e648-4f22-85fb-e5946be3166d	Tyumen Oblast	tyumen oblast	72	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-216	32c03c3a-e648-4f22-85fb-e5946be3166d	Цюменская вобласць	цюменская вобласць	72	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-217	570fdca2-077f-45b6-9be6-57d81fad0085	Ульяновская область	ульяновская область	73	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-218	570fdca2-077f-45b6-9be6-57d81fad0085	Ulyanovsk Oblast	ulyanovsk oblast	73	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-219	570fdca2-077f-45b6-9be6-57d81fad0085	Ульянаўская вобласць	ульянаўская вобласць	73	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-220	92e5dab0-1a41-4b91-b963-1939bac1206b	Челябинская область	челябинская область	74	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-221	92e5dab0-1a41-4b91-b963-1939bac1206b	Chelyabinsk Oblast	chelyabinsk oblast	74	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-222	92e5dab0-1a41-4b91-b963-1939bac1206b	Чалябінская вобласць	чалябінская вобласць	74	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-223	253cde28-c07d-42c1-ab45-630a168471cc	Забайкальский край	забайкальский край	75	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-224	253cde28-c07d-42c1-ab45-630a168471cc	Zabaykalsky Krai	zabaykalsky krai	75	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-225	253cde28-c07d-42c1-ab45-630a168471cc	Забайкальскі край	забайкальскі край	75	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-226	86efa61a-b6a3-4d80-af3b-ebcd9c4abefe	Ярославская область	ярославская область	76	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-227	86efa61a-b6a3-4d80-af3b-ebcd9c4abefe	Yaroslavl Oblast	yaroslavl oblast	76	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-228	86efa61a-b6a3-4d80-af3b-ebcd9c4abefe	Яраслаўская вобласць	яраслаўская вобласць	76	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-229	455a0939-e25c-4cf5-84fe-5a9d84dcaea1	Москва	москва	77	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-230	455a0939-e25c-4cf5-84fe-5a9d84dcaea1	Moscow	moscow	77	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-231	455a0939-e25c-4cf5-84fe-5a9d84dcaea1	Масква	масква	77	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-232	f78fbf46-b5fb-42df-ba57-1e304acce5cf	Санкт-Петербург	санкт-петербург	78	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-233	f78fbf46-b5fb-42df-ba57-1e304acce5cf	Saint Petersburg	saint petersburg	78	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-234	f78fbf46-b5fb-42df-ba57-1e304acce5cf	Санкт-Пецярбург	санкт-пецярбург	78	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-235	709b9bc5-d3da-4a9c-81fe-3458b0c3a314	Еврейская автономная область	еврейская автономная область	79	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-236	709b9bc5-d3da-4a9c-81fe-3458b0c3a314	Jewish Autonomous Oblast	jewish autonomous oblast	79	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-237	709b9bc5-d3da-4a9c-81fe-3458b0c3a314	Яўрэйская аўтаномная вобласць	яўрэйская аўтаномная вобласць	79	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-238	9e4d6067-4391-41b6-af63-17ec2f727517	Ненецкий автономный округ	ненецкий автономный округ	83	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-239	9e4d6067-4391-41b6-af63-17ec2f727517	Nenets Autonomous Okrug	nenets autonomous okrug	83	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-240	9e4d6067-4391-41b6-af63-17ec2f727517	Ненецкая аўтаномная акруга	ненецкая аўтаномная акруга	83	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-241	d1594043-612d-43a4-9781-5066c8251b48	Ханты-Мансийский автономный округ — Югра	ханты-мансийский автономный округ — югра	86	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-242	d1594043-612d-43a4-9781-5066c8251b48	Khanty-Mansi Autonomous Okrug — Yugra	khanty-mansi autonomous okrug — yugra	86	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-243	d1594043-612d-43a4-9781-5066c8251b48	Ханты-Мансійская аўтаномная акруга — Югра	ханты-мансійская аўтаномная акруга — югра	86	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-244	19b65763-b4e7-4969-bbe9-27d5efb3cba0	Чукотский автономный округ	чукотский автономный округ	87	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-245	19b65763-b4e7-4969-bbe9-27d5efb3cba0	Chukotka Autonomous Okrug	chukotka autonomous okrug	87	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-246	19b65763-b4e7-4969-bbe9-27d5efb3cba0	Чукоцкая аўтаномная акруга	чукоцкая аўтаномная акруга	87	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-247	85f7f492-2f23-40bc-bddb-230fe9e9f994	Ямало-Ненецкий автономный округ	ямало-ненецкий автономный округ	89	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-248	85f7f492-2f23-40bc-bddb-230fe9e9f994	Yamalo-Nenets Autonomous Okrug	yamalo-nenets autonomous okrug	89	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-249	85f7f492-2f23-40bc-bddb-230fe9e9f994	Ямала-Ненецкая аўтаномная акруга	ямала-ненецкая аўтаномная акруга	89	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-250	7391985c-63ca-43a8-995f-14671042ceb0	Запорожская область	запорожская область	90	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-251	7391985c-63ca-43a8-995f-14671042ceb0	Zaporozhye Oblast	zaporozhye oblast	90	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-252	7391985c-63ca-43a8-995f-14671042ceb0	Запарожская вобласць	запарожская вобласць	90	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-253	9a32c9fc-5774-4f93-8402-4ad9c0921ce3	Республика Крым	республика крым	91	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-254	9a32c9fc-5774-4f93-8402-4ad9c0921ce3	Republic of Crimea	republic of crimea	91	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-258	652f2583-36bb-4123-afc9-8ceabe066bb6	Севастопаль	севастопаль	92	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-259	3f069cb9-addc-4a71-9c4d-516546763fb4	Донецкая Народная Республика	донецкая народная республика	93	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-260	3f069cb9-addc-4a71-9c4d-516546763fb4	Donetsk People's Republic	donetsk people's republic	93	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-261	3f069cb9-addc-4a71-9c4d-516546763fb4	Данецкая Народная Рэспубліка	данецкая народная рэспубліка	93	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-262	43c2746a-2fd5-45b3-8c63-c525b9f9b898	Луганская Народная Республика	луганская народная республика	94	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-263	43c2746a-2fd5-45b3-8c63-c525b9f9b898	Lugansk People's Republic	lugansk people's republic	94	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-264	43c2746a-2fd5-45b3-8c63-c525b9f9b898	Луганская Народная Рэспубліка	луганская народная рэспубліка	94	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-265	88a39202-503e-4359-89f9-d8f7a787ae7a	Херсонская область	херсонская область	95	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-266	88a39202-503e-4359-89f9-d8f7a787ae7a	Kherson Oblast	kherson oblast	95	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
-267	88a39202-503e-4359-89f9-d8f7a787ae7a	Херсонская вобласць	херсонская вобласць	95	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+1	45779906-d1fe-411f-a81d-0488e8c92f40	Республика Адыгея (Адыгея)	республика адыгея (адыгея)	01	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+2	45779906-d1fe-411f-a81d-0488e8c92f40	Republic of Adygea	republic of adygea	01	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+3	45779906-d1fe-411f-a81d-0488e8c92f40	Рэспубліка Адыгея	рэспубліка адыгея	01	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+4	6311a713-b0a1-4cd8-80a0-b1a0d715e4d8	Республика Башкортостан	республика башкортостан	02	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+5	6311a713-b0a1-4cd8-80a0-b1a0d715e4d8	Republic of Bashkortostan	republic of bashkortostan	02	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+6	6311a713-b0a1-4cd8-80a0-b1a0d715e4d8	Рэспубліка Башкартастан	рэспубліка башкартастан	02	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+7	eaa58833-193a-4581-b7c1-1153be107e20	Республика Бурятия	республика бурятия	03	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+8	eaa58833-193a-4581-b7c1-1153be107e20	Republic of Buryatia	republic of buryatia	03	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+9	eaa58833-193a-4581-b7c1-1153be107e20	Рэспубліка Бурація	рэспубліка бурація	03	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+10	13371cf2-f094-42a2-80bc-526f6c0904dd	Республика Алтай	республика алтай	04	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+11	13371cf2-f094-42a2-80bc-526f6c0904dd	Altai Republic	altai republic	04	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+12	13371cf2-f094-42a2-80bc-526f6c0904dd	Рэспубліка Алтай	рэспубліка алтай	04	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+13	09e19cad-6ab2-4623-b0dd-d70ae07a986a	Республика Дагестан	республика дагестан	05	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+14	09e19cad-6ab2-4623-b0dd-d70ae07a986a	Republic of Dagestan	republic of dagestan	05	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+15	09e19cad-6ab2-4623-b0dd-d70ae07a986a	Рэспубліка Дагестан	рэспубліка дагестан	05	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+16	7cf0c8cd-5ddd-4b74-ad97-87d120eeb2bc	Республика Ингушетия	республика ингушетия	06	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+17	7cf0c8cd-5ddd-4b74-ad97-87d120eeb2bc	Republic of Ingushetia	republic of ingushetia	06	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+18	7cf0c8cd-5ddd-4b74-ad97-87d120eeb2bc	Рэспубліка Інгушэція	рэспубліка інгушэція	06	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+19	01d581d5-b67a-4624-9d5e-6c2122bf3eee	Кабардино-Балкарская Республика	кабардино-балкарская республика	07	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+20	01d581d5-b67a-4624-9d5e-6c2122bf3eee	Kabardino-Balkarian Republic	kabardino-balkarian republic	07	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+21	01d581d5-b67a-4624-9d5e-6c2122bf3eee	Кабардзіна-Балкарская Рэспубліка	кабардзіна-балкарская рэспубліка	07	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+22	1c1d54f5-fba5-47b6-a209-0a5225a315a4	Республика Калмыкия	республика калмыкия	08	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+23	1c1d54f5-fba5-47b6-a209-0a5225a315a4	Republic of Kalmykia	republic of kalmykia	08	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+24	1c1d54f5-fba5-47b6-a209-0a5225a315a4	Рэспубліка Калмыкія	рэспубліка калмыкія	08	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+25	73c332eb-a728-4c35-a0e6-796029a8a2f5	Карачаево-Черкесская Республика	карачаево-черкесская республика	09	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+26	73c332eb-a728-4c35-a0e6-796029a8a2f5	Karachay-Cherkess Republic	karachay-cherkess republic	09	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+27	73c332eb-a728-4c35-a0e6-796029a8a2f5	Карачаева-Чаркеская Рэспубліка	карачаева-чаркеская рэспубліка	09	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+28	b76076a2-18db-4c21-9fa8-3957066c6ac6	Республика Карелия	республика карелия	10	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+29	b76076a2-18db-4c21-9fa8-3957066c6ac6	Republic of Karelia	republic of karelia	10	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+30	b76076a2-18db-4c21-9fa8-3957066c6ac6	Рэспубліка Карэлія	рэспубліка карэлія	10	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+31	6222f7d4-ea7f-4273-b248-5423f8bb001d	Республика Коми	республика коми	11	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+32	6222f7d4-ea7f-4273-b248-5423f8bb001d	Komi Republic	komi republic	11	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+33	6222f7d4-ea7f-4273-b248-5423f8bb001d	Рэспубліка Комі	рэспубліка комі	11	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+34	f7dc8f11-5440-4509-9ed2-051f233275eb	Республика Марий Эл	республика марий эл	12	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+35	f7dc8f11-5440-4509-9ed2-051f233275eb	Mari El Republic	mari el republic	12	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+36	f7dc8f11-5440-4509-9ed2-051f233275eb	Рэспубліка Марый Эл	рэспубліка марый эл	12	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+37	c9cc6fcd-5f9c-48dc-a4da-fccf4066314f	Республика Мордовия	республика мордовия	13	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+38	c9cc6fcd-5f9c-48dc-a4da-fccf4066314f	Republic of Mordovia	republic of mordovia	13	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+39	c9cc6fcd-5f9c-48dc-a4da-fccf4066314f	Рэспубліка Мардовія	рэспубліка мардовія	13	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+40	9e7003ef-0746-46e7-9ef4-91136d70c5e0	Республика Саха (Якутия)	республика саха (якутия)	14	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+41	9e7003ef-0746-46e7-9ef4-91136d70c5e0	Sakha (Yakutia) Republic	sakha (yakutia) republic	14	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+42	9e7003ef-0746-46e7-9ef4-91136d70c5e0	Рэспубліка Саха (Якуція)	рэспубліка саха (якуція)	14	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+43	d15d0704-95a5-4168-9aab-35196a093db4	Республика Северная Осетия — Алания	республика северная осетия — алания	15	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+44	d15d0704-95a5-4168-9aab-35196a093db4	Republic of North Ossetia–Alania	republic of north ossetia–alania	15	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+45	d15d0704-95a5-4168-9aab-35196a093db4	Рэспубліка Паўночная Асеція — Аланія	рэспубліка паўночная асеція — аланія	15	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+46	85a83dd3-59c9-4fbe-a39a-1345600eee06	Республика Татарстан (Татарстан)	республика татарстан (татарстан)	16	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+47	85a83dd3-59c9-4fbe-a39a-1345600eee06	Republic of Tatarstan	republic of tatarstan	16	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+48	85a83dd3-59c9-4fbe-a39a-1345600eee06	Рэспубліка Татарстан	рэспубліка татарстан	16	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+49	f42c34db-7059-454a-ba02-7bf1ba882acd	Республика Тыва	республика тыва	17	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+50	f42c34db-7059-454a-ba02-7bf1ba882acd	Tuva Republic	tuva republic	17	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+51	f42c34db-7059-454a-ba02-7bf1ba882acd	Рэспубліка Тыва	рэспубліка тыва	17	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+52	38980c9c-7caf-4d5a-85f8-a7aeef258d36	Удмуртская Республика	удмуртская республика	18	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+53	38980c9c-7caf-4d5a-85f8-a7aeef258d36	Udmurt Republic	udmurt republic	18	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+54	38980c9c-7caf-4d5a-85f8-a7aeef258d36	Удмурцкая Рэспубліка	удмурцкая рэспубліка	18	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+55	7618ba3d-8d80-4573-90be-6a6bc1b36331	Республика Хакасия	республика хакасия	19	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+56	7618ba3d-8d80-4573-90be-6a6bc1b36331	Republic of Khakassia	republic of khakassia	19	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+57	7618ba3d-8d80-4573-90be-6a6bc1b36331	Рэспубліка Хакасія	рэспубліка хакасія	19	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+58	544a17bf-0dde-4f49-9905-383ec37a66ee	Чеченская Республика	чеченская республика	20	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+59	544a17bf-0dde-4f49-9905-383ec37a66ee	Chechen Republic	chechen republic	20	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+60	544a17bf-0dde-4f49-9905-383ec37a66ee	Чачэнская Рэспубліка	чачэнская рэспубліка	20	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+255	ac4341ef-f9a8-49ba-b818-cf44ba77f986	Рэспубліка Крым	рэспубліка крым	91	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+61	02fb1ccb-7557-4d90-81f4-bdff6b7535e6	Чувашская Республика — Чувашия	чувашская республика — чувашия	21	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+62	02fb1ccb-7557-4d90-81f4-bdff6b7535e6	Chuvash Republic	chuvash republic	21	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+63	02fb1ccb-7557-4d90-81f4-bdff6b7535e6	Чувашская Рэспубліка — Чувашыя	чувашская рэспубліка — чувашыя	21	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+64	a9bf9339-4115-4854-82f8-684a63edf90a	Алтайский край	алтайский край	22	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+65	a9bf9339-4115-4854-82f8-684a63edf90a	Altai Krai	altai krai	22	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+66	a9bf9339-4115-4854-82f8-684a63edf90a	Алтайскі край	алтайскі край	22	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+67	fe01006c-e728-4eab-a0ea-722fbd0f6870	Краснодарский край	краснодарский край	23	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+68	fe01006c-e728-4eab-a0ea-722fbd0f6870	Krasnodar Krai	krasnodar krai	23	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+69	fe01006c-e728-4eab-a0ea-722fbd0f6870	Краснадарскі край	краснадарскі край	23	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+70	31d41053-b967-4e87-be6a-e989b51f0545	Красноярский край	красноярский край	24	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+71	31d41053-b967-4e87-be6a-e989b51f0545	Krasnoyarsk Krai	krasnoyarsk krai	24	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+72	31d41053-b967-4e87-be6a-e989b51f0545	Краснаярскі край	краснаярскі край	24	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+73	b0cea917-091b-4787-90d2-6c349c9a7a5e	Приморский край	приморский край	25	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+74	b0cea917-091b-4787-90d2-6c349c9a7a5e	Primorsky Krai	primorsky krai	25	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+75	b0cea917-091b-4787-90d2-6c349c9a7a5e	Прыморскі край	прыморскі край	25	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+76	34a38ebe-c6d2-4e41-97d5-11a3ccf89960	Ставропольский край	ставропольский край	26	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+77	34a38ebe-c6d2-4e41-97d5-11a3ccf89960	Stavropol Krai	stavropol krai	26	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+78	34a38ebe-c6d2-4e41-97d5-11a3ccf89960	Стаўрапольскі край	стаўрапольскі край	26	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+79	cc7a3586-53f7-4329-81b4-cdd22c691f19	Хабаровский край	хабаровский край	27	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+80	cc7a3586-53f7-4329-81b4-cdd22c691f19	Khabarovsk Krai	khabarovsk krai	27	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+81	cc7a3586-53f7-4329-81b4-cdd22c691f19	Хабараўскі край	хабараўскі край	27	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+82	383bd206-6984-40f9-ba46-660ab8c05919	Амурская область	амурская область	28	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+83	383bd206-6984-40f9-ba46-660ab8c05919	Amur Oblast	amur oblast	28	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+84	383bd206-6984-40f9-ba46-660ab8c05919	Амурская вобласць	амурская вобласць	28	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+85	36f9d946-a57a-4b31-94d1-447f3abda7ad	Архангельская область	архангельская область	29	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+86	36f9d946-a57a-4b31-94d1-447f3abda7ad	Arkhangelsk Oblast	arkhangelsk oblast	29	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+87	36f9d946-a57a-4b31-94d1-447f3abda7ad	Архангельская вобласць	архангельская вобласць	29	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+88	84fb7297-dc59-4552-a4bb-961477a923bd	Астраханская область	астраханская область	30	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+89	84fb7297-dc59-4552-a4bb-961477a923bd	Astrakhan Oblast	astrakhan oblast	30	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+90	84fb7297-dc59-4552-a4bb-961477a923bd	Астраханская вобласць	астраханская вобласць	30	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+91	d1659c02-019b-4571-87f6-54d631744962	Белгородская область	белгородская область	31	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+92	d1659c02-019b-4571-87f6-54d631744962	Belgorod Oblast	belgorod oblast	31	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+93	d1659c02-019b-4571-87f6-54d631744962	Бялгарадская вобласць	бялгарадская вобласць	31	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+94	c33271b0-728d-4172-84fb-900581615829	Брянская область	брянская область	32	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+95	c33271b0-728d-4172-84fb-900581615829	Bryansk Oblast	bryansk oblast	32	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+96	c33271b0-728d-4172-84fb-900581615829	Бранская вобласць	бранская вобласць	32	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+97	ae157280-97f0-4217-a76e-fcd61db47659	Владимирская область	владимирская область	33	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+98	ae157280-97f0-4217-a76e-fcd61db47659	Vladimir Oblast	vladimir oblast	33	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+99	ae157280-97f0-4217-a76e-fcd61db47659	Уладзімірская вобласць	уладзімірская вобласць	33	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+100	d2722d65-0038-4a91-a596-6448be885dca	Волгоградская область	волгоградская область	34	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+101	d2722d65-0038-4a91-a596-6448be885dca	Volgograd Oblast	volgograd oblast	34	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+102	d2722d65-0038-4a91-a596-6448be885dca	Валгаградская вобласць	валгаградская вобласць	34	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+103	527dda2d-4cd3-49b9-8c86-059601017e48	Вологодская область	вологодская область	35	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+104	527dda2d-4cd3-49b9-8c86-059601017e48	Vologda Oblast	vologda oblast	35	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+105	527dda2d-4cd3-49b9-8c86-059601017e48	Валагодская вобласць	валагодская вобласць	35	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+106	992bdc83-7a43-495b-a765-d0c9768d312d	Воронежская область	воронежская область	36	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+107	992bdc83-7a43-495b-a765-d0c9768d312d	Voronezh Oblast	voronezh oblast	36	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+108	992bdc83-7a43-495b-a765-d0c9768d312d	Варонежская вобласць	варонежская вобласць	36	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+109	5a79aceb-171f-4924-9ece-fb26b77d8a40	Ивановская область	ивановская область	37	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+110	5a79aceb-171f-4924-9ece-fb26b77d8a40	Ivanovo Oblast	ivanovo oblast	37	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+111	5a79aceb-171f-4924-9ece-fb26b77d8a40	Іванаўская вобласць	іванаўская вобласць	37	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+112	e03c1b10-de16-409a-80f8-dc620efa6657	Иркутская область	иркутская область	38	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+113	e03c1b10-de16-409a-80f8-dc620efa6657	Irkutsk Oblast	irkutsk oblast	38	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+114	e03c1b10-de16-409a-80f8-dc620efa6657	Іркуцкая вобласць	іркуцкая вобласць	38	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+115	67c64732-2cca-4fe2-b4d8-b5316c25ae8a	Калининградская область	калининградская область	39	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+116	67c64732-2cca-4fe2-b4d8-b5316c25ae8a	Kaliningrad Oblast	kaliningrad oblast	39	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+117	67c64732-2cca-4fe2-b4d8-b5316c25ae8a	Калінінградская вобласць	калінінградская вобласць	39	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+118	ccd08193-606a-4ac6-8275-185270195ad6	Калужская область	калужская область	40	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+119	ccd08193-606a-4ac6-8275-185270195ad6	Kaluga Oblast	kaluga oblast	40	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+120	ccd08193-606a-4ac6-8275-185270195ad6	Калужская вобласць	калужская вобласць	40	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+121	4bbfef56-92c0-4f95-932f-973b02c31391	Камчатский край	камчатский край	41	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+122	4bbfef56-92c0-4f95-932f-973b02c31391	Kamchatka Krai	kamchatka krai	41	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+123	4bbfef56-92c0-4f95-932f-973b02c31391	Камчацкі край	камчацкі край	41	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+124	5f485d30-5e17-4282-99af-987795104576	Кемеровская область — Кузбасс	кемеровская область — кузбасс	42	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+125	5f485d30-5e17-4282-99af-987795104576	Kemerovo Oblast — Kuzbass	kemerovo oblast — kuzbass	42	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+256	386329e3-ed5b-4ba6-a1aa-89ba16d14815	Севастополь	севастополь	92	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+126	5f485d30-5e17-4282-99af-987795104576	Кемераўская вобласць — Кузбас	кемераўская вобласць — кузбас	42	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+127	589c85bf-9565-4668-b965-84280417d21b	Кировская область	кировская область	43	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+128	589c85bf-9565-4668-b965-84280417d21b	Kirov Oblast	kirov oblast	43	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+129	589c85bf-9565-4668-b965-84280417d21b	Кіраўская вобласць	кіраўская вобласць	43	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+130	f42b1d29-e2ca-4016-a48c-942798cba592	Костромская область	костромская область	44	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+131	f42b1d29-e2ca-4016-a48c-942798cba592	Kostroma Oblast	kostroma oblast	44	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+132	f42b1d29-e2ca-4016-a48c-942798cba592	Кастрамская вобласць	кастрамская вобласць	44	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+133	43fb0a49-5f00-4e0f-b7d8-9d79280f7f6a	Курганская область	курганская область	45	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+134	43fb0a49-5f00-4e0f-b7d8-9d79280f7f6a	Kurgan Oblast	kurgan oblast	45	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+135	43fb0a49-5f00-4e0f-b7d8-9d79280f7f6a	Курганская вобласць	курганская вобласць	45	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+136	ffd2f938-d7c8-433c-9321-0e432e129a10	Курская область	курская область	46	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+137	ffd2f938-d7c8-433c-9321-0e432e129a10	Kursk Oblast	kursk oblast	46	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+138	ffd2f938-d7c8-433c-9321-0e432e129a10	Курская вобласць	курская вобласць	46	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+139	b8c07012-45eb-4650-897a-3b0d8e980258	Ленинградская область	ленинградская область	47	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+140	b8c07012-45eb-4650-897a-3b0d8e980258	Leningrad Oblast	leningrad oblast	47	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+141	b8c07012-45eb-4650-897a-3b0d8e980258	Ленінградская вобласць	ленінградская вобласць	47	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+142	72a75f5c-2b0b-460c-8c4b-6b79ebed00c8	Липецкая область	липецкая область	48	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+143	72a75f5c-2b0b-460c-8c4b-6b79ebed00c8	Lipetsk Oblast	lipetsk oblast	48	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+144	72a75f5c-2b0b-460c-8c4b-6b79ebed00c8	Ліпецкая вобласць	ліпецкая вобласць	48	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+145	240bec57-2a75-41c0-8d99-92fd4efa5da0	Магаданская область	магаданская область	49	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+146	240bec57-2a75-41c0-8d99-92fd4efa5da0	Magadan Oblast	magadan oblast	49	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+147	240bec57-2a75-41c0-8d99-92fd4efa5da0	Магаданская вобласць	магаданская вобласць	49	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+148	706c37d3-2491-4b17-a0bb-cabc58a2be4f	Московская область	московская область	50	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+149	706c37d3-2491-4b17-a0bb-cabc58a2be4f	Moscow Oblast	moscow oblast	50	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+150	706c37d3-2491-4b17-a0bb-cabc58a2be4f	Маскоўская вобласць	маскоўская вобласць	50	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+151	74416eb8-6173-4ac2-b555-7a0c5b5a9e08	Мурманская область	мурманская область	51	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+152	74416eb8-6173-4ac2-b555-7a0c5b5a9e08	Murmansk Oblast	murmansk oblast	51	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+153	74416eb8-6173-4ac2-b555-7a0c5b5a9e08	Мурманская вобласць	мурманская вобласць	51	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+154	0f218572-5ee9-483f-b309-d4d9e994525a	Нижегородская область	нижегородская область	52	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+155	0f218572-5ee9-483f-b309-d4d9e994525a	Nizhny Novgorod Oblast	nizhny novgorod oblast	52	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+156	0f218572-5ee9-483f-b309-d4d9e994525a	Ніжагародская вобласць	ніжагародская вобласць	52	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+157	df1afb03-0cad-41ce-9dd5-0a136129d4f2	Новгородская область	новгородская область	53	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+158	df1afb03-0cad-41ce-9dd5-0a136129d4f2	Novgorod Oblast	novgorod oblast	53	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+159	df1afb03-0cad-41ce-9dd5-0a136129d4f2	Наўгародская вобласць	наўгародская вобласць	53	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+160	659c48aa-950b-444a-a2a2-47cf3285afaf	Новосибирская область	новосибирская область	54	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+161	659c48aa-950b-444a-a2a2-47cf3285afaf	Novosibirsk Oblast	novosibirsk oblast	54	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+162	659c48aa-950b-444a-a2a2-47cf3285afaf	Новасібірская вобласць	новасібірская вобласць	54	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+163	51456a36-373b-4e51-96cb-fb9a32ef4b92	Омская область	омская область	55	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+164	51456a36-373b-4e51-96cb-fb9a32ef4b92	Omsk Oblast	omsk oblast	55	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+165	51456a36-373b-4e51-96cb-fb9a32ef4b92	Омская вобласць	омская вобласць	55	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+166	6f24b01c-19aa-4e4c-a332-4b48f139df71	Оренбургская область	оренбургская область	56	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+167	6f24b01c-19aa-4e4c-a332-4b48f139df71	Orenburg Oblast	orenburg oblast	56	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+168	6f24b01c-19aa-4e4c-a332-4b48f139df71	Арэнбургская вобласць	арэнбургская вобласць	56	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+169	7cef1c7b-3633-45a2-8cba-186e3296a40e	Орловская область	орловская область	57	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+170	7cef1c7b-3633-45a2-8cba-186e3296a40e	Oryol Oblast	oryol oblast	57	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+171	7cef1c7b-3633-45a2-8cba-186e3296a40e	Арлоўская вобласць	арлоўская вобласць	57	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+172	5d2f1bf4-9eaa-477f-b673-916389c81280	Пензенская область	пензенская область	58	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+173	5d2f1bf4-9eaa-477f-b673-916389c81280	Penza Oblast	penza oblast	58	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+174	5d2f1bf4-9eaa-477f-b673-916389c81280	Пензенская вобласць	пензенская вобласць	58	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+175	47259e9a-fa10-49d7-a731-013debb3fe22	Пермский край	пермский край	59	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+176	47259e9a-fa10-49d7-a731-013debb3fe22	Perm Krai	perm krai	59	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+177	47259e9a-fa10-49d7-a731-013debb3fe22	Пермскі край	пермскі край	59	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+178	6bc0147d-1e0d-4b8e-bbb5-8fe6874193f5	Псковская область	псковская область	60	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+179	6bc0147d-1e0d-4b8e-bbb5-8fe6874193f5	Pskov Oblast	pskov oblast	60	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+180	6bc0147d-1e0d-4b8e-bbb5-8fe6874193f5	Пскоўская вобласць	пскоўская вобласць	60	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+181	69bccba8-3694-46ae-a347-4ff249337724	Ростовская область	ростовская область	61	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+182	69bccba8-3694-46ae-a347-4ff249337724	Rostov Oblast	rostov oblast	61	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+183	69bccba8-3694-46ae-a347-4ff249337724	Растоўская вобласць	растоўская вобласць	61	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+184	6feb38c5-4e65-4af3-8835-12bbf1c8da16	Рязанская область	рязанская область	62	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+185	6feb38c5-4e65-4af3-8835-12bbf1c8da16	Ryazan Oblast	ryazan oblast	62	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+186	6feb38c5-4e65-4af3-8835-12bbf1c8da16	Разанская вобласць	разанская вобласць	62	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+187	da7fb7be-3d24-4b81-bc0e-009d9407702c	Самарская область	самарская область	63	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+188	da7fb7be-3d24-4b81-bc0e-009d9407702c	Samara Oblast	samara oblast	63	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+189	da7fb7be-3d24-4b81-bc0e-009d9407702c	Самарская вобласць	самарская вобласць	63	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+190	8f2ae2f7-b29c-4597-980d-33feded60590	Саратовская область	саратовская область	64	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+191	8f2ae2f7-b29c-4597-980d-33feded60590	Saratov Oblast	saratov oblast	64	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+257	386329e3-ed5b-4ba6-a1aa-89ba16d14815	Sevastopol	sevastopol	92	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+192	8f2ae2f7-b29c-4597-980d-33feded60590	Саратаўская вобласць	саратаўская вобласць	64	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+193	5a686768-cb1c-4bd1-bc0b-fc81bb681300	Сахалинская область	сахалинская область	65	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+194	5a686768-cb1c-4bd1-bc0b-fc81bb681300	Sakhalin Oblast	sakhalin oblast	65	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+195	5a686768-cb1c-4bd1-bc0b-fc81bb681300	Сахалінская вобласць	сахалінская вобласць	65	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+196	9e11c82e-0cbe-4342-ab40-49e63e325c97	Свердловская область	свердловская область	66	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+197	9e11c82e-0cbe-4342-ab40-49e63e325c97	Sverdlovsk Oblast	sverdlovsk oblast	66	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+198	9e11c82e-0cbe-4342-ab40-49e63e325c97	Свярдлоўская вобласць	свярдлоўская вобласць	66	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+199	73cfaaae-972b-4455-9c2f-b4f25d02c6c8	Смоленская область	смоленская область	67	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+200	73cfaaae-972b-4455-9c2f-b4f25d02c6c8	Smolensk Oblast	smolensk oblast	67	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+201	73cfaaae-972b-4455-9c2f-b4f25d02c6c8	Смаленская вобласць	смаленская вобласць	67	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+202	f24c877e-97df-471f-aea6-de9e505259ce	Тамбовская область	тамбовская область	68	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+203	f24c877e-97df-471f-aea6-de9e505259ce	Tambov Oblast	tambov oblast	68	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+204	f24c877e-97df-471f-aea6-de9e505259ce	Тамбоўская вобласць	тамбоўская вобласць	68	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+205	8ca67cee-5351-4d19-831e-e6dbdade5019	Тверская область	тверская область	69	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+206	8ca67cee-5351-4d19-831e-e6dbdade5019	Tver Oblast	tver oblast	69	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+207	8ca67cee-5351-4d19-831e-e6dbdade5019	Цвярская вобласць	цвярская вобласць	69	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+208	f7ccfe51-1780-4b8d-b0db-9be020ca8d0f	Томская область	томская область	70	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+209	f7ccfe51-1780-4b8d-b0db-9be020ca8d0f	Tomsk Oblast	tomsk oblast	70	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+210	f7ccfe51-1780-4b8d-b0db-9be020ca8d0f	Томская вобласць	томская вобласць	70	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+211	017aa33c-88b5-4ea7-9c9f-620e905cc1c8	Тульская область	тульская область	71	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+212	017aa33c-88b5-4ea7-9c9f-620e905cc1c8	Tula Oblast	tula oblast	71	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+213	017aa33c-88b5-4ea7-9c9f-620e905cc1c8	Тульская вобласць	тульская вобласць	71	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+214	c20a637c-f3a9-441f-80c5-e57465b48b2c	Тюменская область	тюменская область	72	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+215	c20a637c-f3a9-441f-80c5-e57465b48b2c	Tyumen Oblast	tyumen oblast	72	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+216	c20a637c-f3a9-441f-80c5-e57465b48b2c	Цюменская вобласць	цюменская вобласць	72	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+217	c5da9c35-d273-4255-b948-1a251820c659	Ульяновская область	ульяновская область	73	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+218	c5da9c35-d273-4255-b948-1a251820c659	Ulyanovsk Oblast	ulyanovsk oblast	73	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+219	c5da9c35-d273-4255-b948-1a251820c659	Ульянаўская вобласць	ульянаўская вобласць	73	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+220	4d364dbb-4b28-45f9-bdf4-cab59dad1ee7	Челябинская область	челябинская область	74	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+221	4d364dbb-4b28-45f9-bdf4-cab59dad1ee7	Chelyabinsk Oblast	chelyabinsk oblast	74	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+222	4d364dbb-4b28-45f9-bdf4-cab59dad1ee7	Чалябінская вобласць	чалябінская вобласць	74	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+223	15ba8c9b-fdce-464b-98c7-26a4b78dd273	Забайкальский край	забайкальский край	75	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+224	15ba8c9b-fdce-464b-98c7-26a4b78dd273	Zabaykalsky Krai	zabaykalsky krai	75	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+225	15ba8c9b-fdce-464b-98c7-26a4b78dd273	Забайкальскі край	забайкальскі край	75	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+226	d4e77320-74a1-4dcc-bc48-3306024f6467	Ярославская область	ярославская область	76	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+227	d4e77320-74a1-4dcc-bc48-3306024f6467	Yaroslavl Oblast	yaroslavl oblast	76	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+228	d4e77320-74a1-4dcc-bc48-3306024f6467	Яраслаўская вобласць	яраслаўская вобласць	76	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+229	cc3decd8-4d3d-4d7c-961d-19584592491b	Москва	москва	77	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+230	cc3decd8-4d3d-4d7c-961d-19584592491b	Moscow	moscow	77	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+231	cc3decd8-4d3d-4d7c-961d-19584592491b	Масква	масква	77	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+232	e3d5b1de-f0b5-4334-b844-2a9dfdcdb0fd	Санкт-Петербург	санкт-петербург	78	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+233	e3d5b1de-f0b5-4334-b844-2a9dfdcdb0fd	Saint Petersburg	saint petersburg	78	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+234	e3d5b1de-f0b5-4334-b844-2a9dfdcdb0fd	Санкт-Пецярбург	санкт-пецярбург	78	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+235	c8a1fbbb-9cfb-4261-aa3c-8490c4269ff3	Еврейская автономная область	еврейская автономная область	79	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+236	c8a1fbbb-9cfb-4261-aa3c-8490c4269ff3	Jewish Autonomous Oblast	jewish autonomous oblast	79	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+237	c8a1fbbb-9cfb-4261-aa3c-8490c4269ff3	Яўрэйская аўтаномная вобласць	яўрэйская аўтаномная вобласць	79	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+238	6b27c784-0aa1-4f6c-96c2-7c46d123f974	Ненецкий автономный округ	ненецкий автономный округ	83	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+239	6b27c784-0aa1-4f6c-96c2-7c46d123f974	Nenets Autonomous Okrug	nenets autonomous okrug	83	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+240	6b27c784-0aa1-4f6c-96c2-7c46d123f974	Ненецкая аўтаномная акруга	ненецкая аўтаномная акруга	83	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+241	a94bf570-89db-480c-a0d3-9474decce527	Ханты-Мансийский автономный округ — Югра	ханты-мансийский автономный округ — югра	86	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+242	a94bf570-89db-480c-a0d3-9474decce527	Khanty-Mansi Autonomous Okrug — Yugra	khanty-mansi autonomous okrug — yugra	86	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+243	a94bf570-89db-480c-a0d3-9474decce527	Ханты-Мансійская аўтаномная акруга — Югра	ханты-мансійская аўтаномная акруга — югра	86	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+244	f653a7a8-da22-4e68-8167-3c3f2098ca62	Чукотский автономный округ	чукотский автономный округ	87	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+245	f653a7a8-da22-4e68-8167-3c3f2098ca62	Chukotka Autonomous Okrug	chukotka autonomous okrug	87	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+246	f653a7a8-da22-4e68-8167-3c3f2098ca62	Чукоцкая аўтаномная акруга	чукоцкая аўтаномная акруга	87	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+247	1216b90a-4f8b-4001-854e-932e37d395b5	Ямало-Ненецкий автономный округ	ямало-ненецкий автономный округ	89	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+248	1216b90a-4f8b-4001-854e-932e37d395b5	Yamalo-Nenets Autonomous Okrug	yamalo-nenets autonomous okrug	89	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+249	1216b90a-4f8b-4001-854e-932e37d395b5	Ямала-Ненецкая аўтаномная акруга	ямала-ненецкая аўтаномная акруга	89	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+250	794354eb-0a65-4c8a-a25b-caeb03862875	Запорожская область	запорожская область	90	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+251	794354eb-0a65-4c8a-a25b-caeb03862875	Zaporozhye Oblast	zaporozhye oblast	90	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+252	794354eb-0a65-4c8a-a25b-caeb03862875	Запарожская вобласць	запарожская вобласць	90	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+253	ac4341ef-f9a8-49ba-b818-cf44ba77f986	Республика Крым	республика крым	91	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+254	ac4341ef-f9a8-49ba-b818-cf44ba77f986	Republic of Crimea	republic of crimea	91	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+258	386329e3-ed5b-4ba6-a1aa-89ba16d14815	Севастопаль	севастопаль	92	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+259	2ade3f0e-c1f3-4089-830e-2ed896ce410e	Донецкая Народная Республика	донецкая народная республика	93	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+260	2ade3f0e-c1f3-4089-830e-2ed896ce410e	Donetsk People's Republic	donetsk people's republic	93	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+261	2ade3f0e-c1f3-4089-830e-2ed896ce410e	Данецкая Народная Рэспубліка	данецкая народная рэспубліка	93	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+262	87738441-d8e7-467b-bbef-c17cef216af8	Луганская Народная Республика	луганская народная республика	94	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+263	87738441-d8e7-467b-bbef-c17cef216af8	Lugansk People's Republic	lugansk people's republic	94	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+264	87738441-d8e7-467b-bbef-c17cef216af8	Луганская Народная Рэспубліка	луганская народная рэспубліка	94	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+265	379bd02a-9ef6-4bdc-a88d-a79d66519355	Херсонская область	херсонская область	95	1	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+266	379bd02a-9ef6-4bdc-a88d-a79d66519355	Kherson Oblast	kherson oblast	95	2	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
+267	379bd02a-9ef6-4bdc-a88d-a79d66519355	Херсонская вобласць	херсонская вобласць	95	3	\N	f	\N	\N	f	\N	\N	t	\N	f	\N	\N
 \.
 
 
@@ -5273,8 +5273,8 @@ COPY public.wagtailcore_modellogentry (id, label, action, data, "timestamp", con
 --
 
 COPY public.wagtailcore_page (id, path, depth, numchild, title, slug, live, has_unpublished_changes, url_path, seo_title, show_in_menus, search_description, go_live_at, expire_at, expired, content_type_id, owner_id, locked, latest_revision_created_at, first_published_at, live_revision_id, last_published_at, draft_title, locked_at, locked_by_id, translation_key, locale_id, alias_of_id, latest_revision_id) FROM stdin;
-1	0001	1	1	Root	root	t	f	/		f		\N	\N	f	1	\N	f	\N	\N	\N	\N	Root	\N	\N	179f307b-6254-4d8d-8986-4aa420579c1e	1	\N	\N
-2	00010001	2	0	Welcome to your new Wagtail site!	home	t	f	/home/		f		\N	\N	f	1	\N	f	\N	\N	\N	\N	Welcome to your new Wagtail site!	\N	\N	4c31fd06-5902-48b9-bbcd-08de100e8bec	1	\N	\N
+1	0001	1	1	Root	root	t	f	/		f		\N	\N	f	1	\N	f	\N	\N	\N	\N	Root	\N	\N	3d6e7719-1309-43ff-ae02-ac058f146eea	1	\N	\N
+2	00010001	2	0	Welcome to your new Wagtail site!	home	t	f	/home/		f		\N	\N	f	1	\N	f	\N	\N	\N	\N	Welcome to your new Wagtail site!	\N	\N	22b59826-1ff5-4261-bf71-dabdc78d4a3a	1	\N	\N
 \.
 
 

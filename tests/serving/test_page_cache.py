@@ -6,6 +6,7 @@ import pytest
 
 from django.test import Client, override_settings
 
+from events.models import EventPage
 from home.models import FooterContent
 from movement.models import CampaignPage, MovementPage, ParticipationReport
 from tests.factories import ParticipationReportFactory, RegionFactory
@@ -151,3 +152,48 @@ def test_a_cached_page_with_the_counter_gets_each_reader_a_fresh_nonce(page_cach
         assert "private" in response["Cache-Control"]
         seen.append(header)
     assert seen[0] != seen[1]
+
+
+def test_a_reader_with_starred_sessions_gets_them_not_a_kept_copy(page_cache, seeded):
+    """The starred sessions live in a cookie of the reader's: the page that shows them is theirs."""
+    forum = EventPage.objects.get(slug="ryazan-forum-2024", locale__language_code="ru")
+    code = forum.get_programme().sessions[0].code
+    assert Client().get(forum.url)["X-Page-Cache"] == "miss"  # a copy without stars is kept
+    reader = Client()
+    star = reader.post(forum.url + "my/", {"session": code, "action": "add", "next": forum.url})
+    assert star.status_code == 303
+    page = reader.get(forum.url)
+    assert "X-Page-Cache" not in page and "private" in page["Cache-Control"]
+    assert page.content.decode().count('data-starred="true"') == 1
+    assert Client().get(forum.url)["X-Page-Cache"] == "hit"  # the shared copy is unchanged
+
+
+@pytest.mark.parametrize("path", ["/ru/partnerships/", "/ru/events/ryazan-forum-2024/"])
+def test_a_kept_copy_is_the_whole_response_and_nothing_after_the_first_middleware_runs(
+    page_cache, seeded, path, monkeypatch
+):
+    """The first middleware answers a kept copy with every header the chain gave the page; one with
+    a form still gets the visitor's own CSRF token and cookie."""
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    miss = Client().get(path)
+    calls = []
+    monkeypatch.setattr(SessionMiddleware, "process_request", lambda self, request: calls.append(request))
+    hit = Client().get(path)
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"], calls) == ("miss", "hit", [])
+    headers = {name: value for name, value in miss.items() if name != "X-Page-Cache"}
+    assert {name: value for name, value in hit.items() if name != "X-Page-Cache"} == headers
+    assert {"Content-Security-Policy", "X-Frame-Options", "Content-Language", "Vary"} <= set(headers)
+    if "csrfmiddlewaretoken" in miss.content.decode():
+        own, first = _token(hit.content.decode()), _token(miss.content.decode())
+        assert own != first and set(hit.cookies) == {"csrftoken"}
+        assert hit.content.replace(own.encode(), first.encode()) == miss.content
+    else:
+        assert hit.content == miss.content
+
+
+def test_a_cross_origin_request_gets_its_cors_headers_from_a_kept_copy(page_cache, seeded):
+    Client().get("/api/v2/libraries/?limit=5")
+    answer = Client().get("/api/v2/libraries/?limit=5", HTTP_ORIGIN="https://reader.example")
+    assert answer["X-Page-Cache"] == "hit"
+    assert answer["Access-Control-Allow-Origin"] == "*"
