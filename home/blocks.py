@@ -5,13 +5,18 @@ The section pages they link to (events, news, documents…) come from the home p
 which looks them up once for the menu of sections.
 """
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Case, Count, F, IntegerField, Value, When
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.models import Locale
+
+from core.page_cache import fragment
 
 MAX_ITEMS = 6
 
@@ -47,7 +52,20 @@ class SectionBlock(blocks.StructBlock):
         # A hidden section leaves nothing, not even an empty wrapper.
         if not value.get("show"):
             return ""
-        return super().render(value, context=context)
+        # The same for every reader of the home page in a language: kept for the content generation
+        # (until midnight at most), like the menu, so another variant of the page's URL (consent,
+        # low-vision settings, a campaign's utm_ parameters) renders without its queries.
+        request = (context or {}).get("request")
+        home = (context or {}).get("page")
+        parts = [
+            request.scheme if request else "",
+            request.get_host() if request else "",
+            getattr(home, "pk", ""),
+            translation.get_language(),
+            self.name,
+            json.dumps(self.get_prep_value(value), sort_keys=True, cls=DjangoJSONEncoder),
+        ]
+        return fragment("home-section", parts, lambda: blocks.StructBlock.render(self, value, context))
 
 
 class CountedSectionBlock(SectionBlock):

@@ -8,11 +8,13 @@ from bs4 import BeautifulSoup
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from home.models import HomePage
 from libraries.models import Library
 from movement.models import CampaignPage
-from tests.factories import CampaignPageFactory
+from news.models import NewsIndexPage
+from tests.factories import CampaignPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -118,3 +120,29 @@ def test_each_section_costs_at_most_one_query_and_does_not_grow(client, seeded):
     for number in range(4):
         CampaignPageFactory(parent=movement, slug=f"more-{number}")
     assert count_queries(client, "/ru/") == all_shown
+
+
+def test_kept_sections_serve_other_variants_of_the_url_and_follow_a_publish(client, seeded, settings):
+    """With the fragments kept (production), the sections are rendered once for a language: another
+    variant of the URL reads none of their rows; a published article is in "Latest news" at once."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_ENABLED, settings.PAGE_CACHE_PAGES = True, False  # every page is rendered
+    cache.clear()
+
+    def tables_read(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return " ".join(query["sql"] for query in queries)
+
+    sections = ('"news_newspage"', '"events_eventpage"', '"movement_campaignpage"', '"libraries_library"')
+    first = tables_read("/ru/")
+    assert all(table in first for table in sections)
+    variant = tables_read("/ru/?utm_source=newsletter")
+    assert not any(table in variant for table in sections)
+    index = NewsIndexPage.objects.get(locale__language_code="ru")
+    article = NewsPageFactory(parent=index, title="Свежая новость сети", publication_date=timezone.now())
+    article.save_revision().publish()
+    news = soup(client, "/ru/?utm_source=newsletter").select_one('[aria-labelledby="home-news"]')
+    assert news is not None and "Свежая новость сети" in news.get_text()
+    cache.clear()
