@@ -14,6 +14,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import one_template_selects
+
 # No filter value is longer; anything longer is garbage and is refused before any field (or the
 # database) sees it, as is a NUL character, which PostgreSQL cannot store in a text value.
 MAX_VALUE_LENGTH = 255
@@ -61,6 +63,7 @@ class ListingFilterSet(django_filters.FilterSet):
         self.extra_notices = []
         self.set_choices()
         self.form.auto_id = self.auto_id
+        one_template_selects(self.form)
         self.form.is_valid()
         if self.all_or_nothing and self.ignored:
             # Nothing is applied, so no choice is shown as selected either.

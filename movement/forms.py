@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from core.filters import ListingFilterSet
 from core.i18n import small_table
+from core.widgets import one_template_selects
 from libraries.models import Library, Region
 from movement.consent import CONSENT_TEXT
 from movement.models import ParticipationReport
@@ -107,6 +108,7 @@ class ParticipationForm(forms.ModelForm):
         self.fields["library_kind"].choices = [("", _("Choose the type"))] + list(Library.Kind.choices)
         if not self.is_bound:
             self.initial["started"] = new_started_token()
+        one_template_selects(self)
 
     def clean_website(self):
         if self.cleaned_data.get("website"):
