@@ -182,9 +182,9 @@ def cacheable(request, response):
     return _vary_ok(response)
 
 
-def _vary_ok(response):
+def _vary_ok(response, also=()):
     vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()}
-    return vary <= {"cookie", "accept-language", "accept-encoding"}
+    return vary <= {"cookie", "accept-language", "accept-encoding", *also}
 
 
 def request_language(request):
@@ -312,7 +312,9 @@ class PageCacheMiddleware:
                 not entry[4]
                 and set(response.cookies) <= own_cookies
                 and "HTTP_ORIGIN" not in request.META
-                and _vary_ok(response)
+                # The API's answers vary on Origin (CORS): this copy, made without one, is only
+                # answered here to requests without one.
+                and _vary_ok(response, also=("origin",))
             ):
                 entry = (*entry[:1], _stored_headers(response), *entry[2:5], True)
             cache.set(lookup.key, (lookup.token, good_until, entry), STALE_SECONDS)
