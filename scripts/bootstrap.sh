@@ -30,10 +30,11 @@ fi
 
 if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import sys; assert sys.version_info[:2] == (3, 11)" 2>/dev/null; then
     rm -rf "$VENV"
-    if ! "$PYTHON" -m venv "$VENV" 2>/dev/null; then
+    # Without pip (3 s less): pip is needed once, to install uv below, and uv installs the rest.
+    if ! "$PYTHON" -m venv --without-pip "$VENV" 2>/dev/null; then
         rm -rf "$VENV"
         apt_install python3.11-venv || apt_install python3-venv
-        "$PYTHON" -m venv "$VENV"
+        "$PYTHON" -m venv --without-pip "$VENV"
     fi
 fi
 
@@ -59,7 +60,10 @@ UV_VERSION="$(sed -n 's/^uv==//p' requirements-dev.txt)"
 if [ "$("$VENV/bin/uv" --version 2>/dev/null | cut -d' ' -f2)" != "$UV_VERSION" ]; then
     if [ -x "$VENV/bin/uv" ]; then  # pip may be gone: a sync keeps only the locked packages
         "$VENV/bin/uv" pip install -q --python "$VENV/bin/python" "uv==$UV_VERSION"
+    elif "$PYTHON" -m pip --python "$VENV/bin/python" --version >/dev/null 2>&1; then  # the system's pip
+        "$PYTHON" -m pip --python "$VENV/bin/python" install -q --disable-pip-version-check "uv==$UV_VERSION"
     else
+        "$VENV/bin/python" -m ensurepip --default-pip >/dev/null
         "$VENV/bin/python" -m pip install -q --disable-pip-version-check "uv==$UV_VERSION"
     fi
 fi
