@@ -25,6 +25,7 @@ import hashlib
 import re
 import time
 import uuid
+from typing import NamedTuple
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
@@ -212,8 +213,18 @@ def page_key(request, variants, language):
     return "pagecache:page:v2:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
-# A kept entry: (status, headers, content, has_csrf, has_nonce, final). ``final``: the headers are
-# the whole response's, stored by the first middleware; otherwise they are those the inner one saw.
+class Entry(NamedTuple):
+    """A kept response. ``final``: ``headers`` are the whole response's, stored by the first
+    middleware; otherwise they are those the inner one saw (the outer ones add theirs again)."""
+
+    status: int
+    headers: list
+    content: bytes
+    has_csrf: bool
+    has_nonce: bool
+    final: bool = False
+
+
 def _entry(request, response):
     content = response.content
     content, holes = _CSRF_INPUT.subn(rb"\1" + CSRF_HOLE + rb"\2", content)
@@ -221,7 +232,7 @@ def _entry(request, response):
     has_nonce = isinstance(nonce, str) and f'nonce="{nonce}"'.encode() in content
     if has_nonce:
         content = content.replace(f'nonce="{nonce}"'.encode(), b'nonce="' + NONCE_HOLE + b'"')
-    return (response.status_code, _stored_headers(response), content, bool(holes), has_nonce, False)
+    return Entry(response.status_code, _stored_headers(response), content, bool(holes), has_nonce)
 
 
 def _stored_headers(response):
@@ -229,20 +240,20 @@ def _stored_headers(response):
 
 
 def _response(request, entry):
-    status, headers, content, has_csrf, has_nonce, final = entry
-    etag = next((value for name, value in headers if name.lower() == "etag"), None)
+    etag = next((value for name, value in entry.headers if name.lower() == "etag"), None)
     if etag and etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponseNotModified()
     else:
-        if has_csrf:
+        content = entry.content
+        if entry.has_csrf:
             content = content.replace(CSRF_HOLE, get_token(request).encode())
-        if has_nonce:
+        if entry.has_nonce:
             # Reading request.csp_nonce makes django-csp put this nonce in the header.
             content = content.replace(NONCE_HOLE, str(request.csp_nonce).encode())
-        response = HttpResponse(content, status=status)
-        if final:  # no middleware after this one sets it
+        response = HttpResponse(content, status=entry.status)
+        if entry.final:  # no middleware after this one sets it
             response["Content-Length"] = len(content)
-    for name, value in headers:
+    for name, value in entry.headers:
         response[name] = value
     return response
 
@@ -296,7 +307,7 @@ class PageCacheMiddleware:
         found = cache.get_many([GENERATION_KEY, key] if key else [GENERATION_KEY])
         lookup = _Lookup(key, found.get(GENERATION_KEY) or _create_generation(), language, found.get(key))
         # A CORS request gets its headers from the chain (they depend on Origin).
-        if lookup.fresh and lookup.kept[2][5] and "HTTP_ORIGIN" not in request.META:
+        if lookup.fresh and lookup.kept[2].final and "HTTP_ORIGIN" not in request.META:
             return self._kept(request, lookup.kept[2])
         request.page_cache_lookup = lookup
         reset = _request_generation.set(lookup.token)
@@ -307,27 +318,27 @@ class PageCacheMiddleware:
         if lookup.prepared is not None:
             good_until, entry = lookup.prepared
             # The CSRF cookie is the visitor's own: _kept() sets it as the CSRF middleware does.
-            own_cookies = {settings.CSRF_COOKIE_NAME} if entry[3] else set()
+            own_cookies = {settings.CSRF_COOKIE_NAME} if entry.has_csrf else set()
             if (
-                not entry[4]
+                not entry.has_nonce
                 and set(response.cookies) <= own_cookies
                 and "HTTP_ORIGIN" not in request.META
                 # The API's answers vary on Origin (CORS): this copy, made without one, is only
                 # answered here to requests without one.
                 and _vary_ok(response, also=("origin",))
             ):
-                entry = (*entry[:1], _stored_headers(response), *entry[2:5], True)
+                entry = entry._replace(headers=_stored_headers(response), final=True)
             cache.set(lookup.key, (lookup.token, good_until, entry), STALE_SECONDS)
         return response
 
     def _kept(self, request, entry):
         """A final copy: with a form, the visitor's own CSRF token and cookie (Django's middleware
         reads and sets them, as it would have further down the chain)."""
-        if entry[3]:
+        if entry.has_csrf:
             self.csrf.process_request(request)
         response = _response(request, entry)
         response["X-Page-Cache"] = "hit"
-        return self.csrf.process_response(request, response) if entry[3] else response
+        return self.csrf.process_response(request, response) if entry.has_csrf else response
 
 
 class PageCacheRenderMiddleware:
@@ -349,7 +360,7 @@ class PageCacheRenderMiddleware:
             response = _response(request, entry)
             response["X-Page-Cache"] = "hit"
             # A form's CSRF token or a script's nonce is per reader: no shared cache may keep it.
-            return _mark(response, public=not (entry[3] or entry[4]))
+            return _mark(response, public=not (entry.has_csrf or entry.has_nonce))
         response = self.get_response(request)
         key = lookup.key if lookup is not None else None
         if getattr(response, "database_unavailable", False) and key:
