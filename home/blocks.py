@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Locale
 
+from core.absolute_urls import request_root_url
 from core.page_cache import fragment
 
 MAX_ITEMS = 6
@@ -58,8 +59,7 @@ class SectionBlock(blocks.StructBlock):
         request = (context or {}).get("request")
         home = (context or {}).get("page")
         parts = [
-            request.scheme if request else "",
-            request.get_host() if request else "",
+            request_root_url(request) if request is not None else "",
             getattr(home, "pk", ""),
             translation.get_language(),
             self.name,

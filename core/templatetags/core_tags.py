@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from wagtail.models import Page
 
 from core import dates
-from core.absolute_urls import absolute_url
+from core.absolute_urls import absolute_url, request_root_url
 from core.i18n import language_of
 from core.page_cache import fragment
 from core.pagination import pagination_links
@@ -86,9 +86,9 @@ def language_links(context, page=None):
     if key not in cache:
         # Kept for the content generation: a page's translations and their URLs change only when
         # something is published, unpublished, moved or deleted, and each of those starts a new one.
-        where = [request.scheme, request.get_host()] if request is not None else ["", ""]
+        where = request_root_url(request) if request is not None else ""
         cache[key] = fragment(
-            "language-links", [*where, *key], lambda: build_language_links(page, request=request)
+            "language-links", [where, *key], lambda: build_language_links(page, request=request)
         )
     return cache[key]
 
