@@ -225,6 +225,15 @@ class Entry(NamedTuple):
     final: bool = False
 
 
+class Kept(NamedTuple):
+    """What is stored under a page's key: the entry, the generation it was rendered in and the time
+    (epoch seconds) it is good until."""
+
+    generation: str
+    good_until: float
+    entry: Entry
+
+
 def _entry(request, response):
     content = response.content
     content, holes = _CSRF_INPUT.subn(rb"\1" + CSRF_HOLE + rb"\2", content)
@@ -285,8 +294,8 @@ class _Lookup:
 
     def __init__(self, key, token, language, kept):
         self.key, self.token, self.language, self.kept = key, token, language, kept
-        self.fresh = kept is not None and kept[0] == token and kept[1] > time.time()
-        self.prepared = None  # (good until, entry) once the inner middleware rendered a page to keep
+        self.fresh = kept is not None and kept.generation == token and kept.good_until > time.time()
+        self.prepared = None  # a Kept once the inner middleware rendered a page to keep
 
 
 class PageCacheMiddleware:
@@ -307,8 +316,8 @@ class PageCacheMiddleware:
         found = cache.get_many([GENERATION_KEY, key] if key else [GENERATION_KEY])
         lookup = _Lookup(key, found.get(GENERATION_KEY) or _create_generation(), language, found.get(key))
         # A CORS request gets its headers from the chain (they depend on Origin).
-        if lookup.fresh and lookup.kept[2].final and "HTTP_ORIGIN" not in request.META:
-            return self._kept(request, lookup.kept[2])
+        if lookup.fresh and lookup.kept.entry.final and "HTTP_ORIGIN" not in request.META:
+            return self._kept(request, lookup.kept.entry)
         request.page_cache_lookup = lookup
         reset = _request_generation.set(lookup.token)
         try:
@@ -316,7 +325,7 @@ class PageCacheMiddleware:
         finally:
             _request_generation.reset(reset)
         if lookup.prepared is not None:
-            good_until, entry = lookup.prepared
+            entry = lookup.prepared.entry
             # The CSRF cookie is the visitor's own: _kept() sets it as the CSRF middleware does.
             own_cookies = {settings.CSRF_COOKIE_NAME} if entry.has_csrf else set()
             if (
@@ -328,7 +337,7 @@ class PageCacheMiddleware:
                 and _vary_ok(response, also=("origin",))
             ):
                 entry = entry._replace(headers=_stored_headers(response), final=True)
-            cache.set(lookup.key, (lookup.token, good_until, entry), STALE_SECONDS)
+            cache.set(lookup.key, lookup.prepared._replace(entry=entry), STALE_SECONDS)
         return response
 
     def _kept(self, request, entry):
@@ -356,7 +365,7 @@ class PageCacheRenderMiddleware:
             return response
         lookup = getattr(request, "page_cache_lookup", None)
         if lookup is not None and lookup.fresh:
-            entry = lookup.kept[2]
+            entry = lookup.kept.entry
             response = _response(request, entry)
             response["X-Page-Cache"] = "hit"
             # A form's CSRF token or a script's nonce is per reader: no shared cache may keep it.
@@ -365,7 +374,7 @@ class PageCacheRenderMiddleware:
         key = lookup.key if lookup is not None else None
         if getattr(response, "database_unavailable", False) and key:
             if lookup.kept is not None:  # whatever its generation: better than no page
-                response = _response(request, lookup.kept[2])
+                response = _response(request, lookup.kept.entry)
                 response["X-Page-Cache"] = "stale"
             return _mark(response, public=False)
         if not cacheable(request, response):
@@ -375,7 +384,7 @@ class PageCacheRenderMiddleware:
         )
         # The page was rendered in the language of its key (a guard: LocaleMiddleware decides).
         if key and translation.get_language() == lookup.language:
-            lookup.prepared = (time.time() + seconds_to_live(), _entry(request, response))
+            lookup.prepared = Kept(lookup.token, time.time() + seconds_to_live(), _entry(request, response))
             response["X-Page-Cache"] = "miss"
             if not per_reader and getattr(settings, "WAGTAILFRONTENDCACHE", None):
                 remember_url(request.build_absolute_uri())
