@@ -168,19 +168,28 @@ def test_a_reader_with_starred_sessions_gets_them_not_a_kept_copy(page_cache, se
     assert Client().get(forum.url)["X-Page-Cache"] == "hit"  # the shared copy is unchanged
 
 
+@pytest.fixture
+def chain_reached(monkeypatch):
+    """The requests that went on past the first middleware (SessionMiddleware, further down, saw them)."""
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    calls, original = [], SessionMiddleware.process_request
+    monkeypatch.setattr(
+        SessionMiddleware, "process_request", lambda self, request: calls.append(original(self, request))
+    )
+    return calls
+
+
 @pytest.mark.parametrize("path", ["/ru/partnerships/", "/ru/events/ryazan-forum-2024/"])
 def test_a_kept_copy_is_the_whole_response_and_nothing_after_the_first_middleware_runs(
-    page_cache, seeded, path, monkeypatch
+    page_cache, seeded, path, chain_reached
 ):
     """The first middleware answers a kept copy with every header the chain gave the page; one with
     a form still gets the visitor's own CSRF token and cookie."""
-    from django.contrib.sessions.middleware import SessionMiddleware
-
     miss = Client().get(path)
-    calls = []
-    monkeypatch.setattr(SessionMiddleware, "process_request", lambda self, request: calls.append(request))
+    chain_reached.clear()
     hit = Client().get(path)
-    assert (miss["X-Page-Cache"], hit["X-Page-Cache"], calls) == ("miss", "hit", [])
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"], chain_reached) == ("miss", "hit", [])
     headers = {name: value for name, value in miss.items() if name != "X-Page-Cache"}
     assert {name: value for name, value in hit.items() if name != "X-Page-Cache"} == headers
     assert {"Content-Security-Policy", "X-Frame-Options", "Content-Language", "Vary"} <= set(headers)
@@ -193,19 +202,18 @@ def test_a_kept_copy_is_the_whole_response_and_nothing_after_the_first_middlewar
 
 
 def test_an_api_answer_is_kept_whole_and_a_cross_origin_request_still_gets_its_cors_headers(
-    page_cache, seeded, monkeypatch
+    page_cache, seeded, chain_reached
 ):
-    from django.contrib.sessions.middleware import SessionMiddleware
-
     url = "/api/v2/libraries/?limit=5"
     miss = Client().get(url)
     assert "origin" in miss["Vary"].lower() and "Access-Control-Allow-Origin" not in miss
-    calls, original = [], SessionMiddleware.process_request
-    monkeypatch.setattr(
-        SessionMiddleware, "process_request", lambda self, request: calls.append(original(self, request))
-    )
+    chain_reached.clear()
     hit = Client().get(url)
-    assert (hit["X-Page-Cache"], hit.content, calls) == ("hit", miss.content, [])  # the first middleware
+    assert (hit["X-Page-Cache"], hit.content, chain_reached) == (
+        "hit",
+        miss.content,
+        [],
+    )  # the first middleware
     answer = Client().get(url, HTTP_ORIGIN="https://reader.example")
-    assert answer["X-Page-Cache"] == "hit" and len(calls) == 1  # through the chain, for CORS
+    assert answer["X-Page-Cache"] == "hit" and len(chain_reached) == 1  # through the chain, for CORS
     assert answer["Access-Control-Allow-Origin"] == "*"
