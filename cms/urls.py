@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("reader.urls")),
     path("", include("opendata.urls")),
+    path("", include("events.urls")),
     # Wagtail's page serving, routed in two queries (core/routing.py); Wagtail's other URLs follow.
     re_path(serve_pattern, serve, name="vmeste_serve"),
     path("", include(wagtail_urls)),

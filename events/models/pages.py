@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Coalesce, ExtractYear
 from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +24,6 @@ from core.blocks import BaseStreamBlock
 from core.dates import SITE_TIMEZONE, validate_span
 from core.i18n import localized_by_pk
 from core.jsonld import json_ld
-from core.methods import accepts_post
 from core.models import BasePage
 from documents.models import OfficialDocument
 from events import api as event_api
@@ -442,6 +442,7 @@ class EventPage(RoutablePageMixin, BasePage):
             {
                 "page_path": page_path,
                 "my_programme_url": page_path + self.reverse_subpage("my_programme"),
+                "star_url": reverse("events:star", kwargs={"page_id": self.pk}),
                 "my_programme_cookie": personal.cookie_name(self),
                 "selection": set(selection),
                 "selection_count": len(programme.select(selection)),
@@ -479,10 +480,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     # -- the personal programme ------------------------------------------------
     @path("my/", name="my_programme")
-    @accepts_post
     def my_programme(self, request):
-        if request.method == "POST":
-            return personal.toggle(request, self)
         codes, from_url, bad = personal.selection(request, self)
         programme = self.get_programme()
         chosen = programme.select(codes)

@@ -9,6 +9,8 @@ import icalendar
 import pytest
 
 from django.test import Client
+from django.urls import reverse
+from django.utils import translation
 
 from events import programme as programme_module
 from events.models import EventPage
@@ -49,6 +51,12 @@ def sessions(page):
     return {s.title: s for s in page.get_programme().sessions}
 
 
+def star_url(page):
+    """Where a page's star forms post (the form's action, as the template writes it)."""
+    with translation.override(page.locale.language_code):
+        return reverse("events:star", kwargs={"page_id": page.pk})
+
+
 def star_buttons(html):
     """{session code: action} of the star forms on a page."""
     forms = re.findall(
@@ -63,9 +71,10 @@ def test_star_without_javascript_then_see_my_programme_and_remove(client, forum)
     opening = sessions(forum)["Открытие"]
     html = client.get(forum.url).content.decode()
     assert star_buttons(html)[opening.code] == "add"
+    assert f'action="{star_url(forum)}"' in html
 
     response = client.post(
-        forum.url + "my/", {"session": opening.code, "action": "add", "next": f"{forum.url}#{opening.anchor}"}
+        star_url(forum), {"session": opening.code, "action": "add", "next": f"{forum.url}#{opening.anchor}"}
     )
     assert response.status_code == 303
     assert response["Location"] == f"{forum.url}#{opening.anchor}"
@@ -81,7 +90,7 @@ def test_star_without_javascript_then_see_my_programme_and_remove(client, forum)
     assert re.search(rf"webcal://[a-z.]+{forum.url}my/calendar/\?s={opening.code}", mine)
 
     response = client.post(
-        forum.url + "my/", {"session": opening.code, "action": "remove", "next": forum.url + "my/"}
+        star_url(forum), {"session": opening.code, "action": "remove", "next": forum.url + "my/"}
     )
     assert response.status_code == 303
     assert client.cookies[cookie_name(forum)].value == ""
@@ -91,20 +100,53 @@ def test_star_without_javascript_then_see_my_programme_and_remove(client, forum)
 def test_selection_keeps_programme_order_and_drops_unknown_codes(client, forum):
     by_title = sessions(forum)
     for title in ("Вечер", "Открытие"):
-        client.post(forum.url + "my/", {"session": by_title[title].code, "action": "add"})
+        client.post(star_url(forum), {"session": by_title[title].code, "action": "add"})
     assert client.cookies[cookie_name(forum)].value == f"{by_title['Открытие'].code}.{by_title['Вечер'].code}"
 
 
-def test_star_forms_are_protected_against_cross_site_posts(forum):
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_ORIGIN": "http://testserver"},
+        {"HTTP_SEC_FETCH_SITE": "same-site"},
+    ],
+)
+def test_a_star_sent_from_another_site_is_refused(forum, headers):
+    """No CSRF token on the page: the browser's own Origin and Sec-Fetch-Site headers guard the form."""
     browser = Client(enforce_csrf_checks=True)
     code = sessions(forum)["Открытие"].code
-    assert browser.post(forum.url + "my/", {"session": code, "action": "add"}).status_code == 403
+    response = browser.post(star_url(forum), {"session": code, "action": "add"}, **headers)
+    assert response.status_code == 403
+    assert "только со страниц" in response.content.decode()
+    assert cookie_name(forum) not in response.cookies
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_ORIGIN": "http://testserver"},
+        {"HTTP_ORIGIN": "http://testserver"},
+        {},  # no browser: nobody's cookies to misuse
+    ],
+)
+def test_a_star_from_the_sites_own_page_needs_no_token(forum, headers):
+    browser = Client(enforce_csrf_checks=True)
     html = browser.get(forum.url).content.decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    response = browser.post(
-        forum.url + "my/", {"session": code, "action": "add", "csrfmiddlewaretoken": token}
-    )
+    assert "csrfmiddlewaretoken" not in html
+    code = sessions(forum)["Открытие"].code
+    response = browser.post(star_url(forum), {"session": code, "action": "add"}, **headers)
     assert response.status_code == 303
+    assert browser.cookies[cookie_name(forum)].value == code
+
+
+def test_the_star_address_takes_posts_of_live_events_only(client, forum):
+    code = sessions(forum)["Открытие"].code
+    assert client.get(star_url(forum)).status_code == 405
+    assert client.post(forum.url + "my/", {"session": code, "action": "add"}).status_code == 405
+    forum.unpublish()
+    assert client.post(star_url(forum), {"session": code, "action": "add"}).status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -117,16 +159,16 @@ def test_star_forms_are_protected_against_cross_site_posts(forum):
     ],
 )
 def test_a_bad_star_request_gets_a_400_with_a_message(client, forum, data):
-    response = client.post(forum.url + "my/", data)
+    response = client.post(star_url(forum), data)
     assert response.status_code == 400
     assert "в программе" in response.content.decode()
 
 
 def test_bad_action_is_refused_and_off_site_next_is_ignored(client, forum):
     code = sessions(forum)["Открытие"].code
-    assert client.post(forum.url + "my/", {"session": code, "action": "delete-all"}).status_code == 400
+    assert client.post(star_url(forum), {"session": code, "action": "delete-all"}).status_code == 400
     response = client.post(
-        forum.url + "my/", {"session": code, "action": "add", "next": "https://evil.example/"}
+        star_url(forum), {"session": code, "action": "add", "next": "https://evil.example/"}
     )
     assert response.status_code == 303 and response["Location"] == forum.url
 
@@ -206,7 +248,7 @@ def test_seeded_forum_offers_the_personal_programme(client, seeded, language, he
     html = client.get(page.url).content.decode()
     assert len(star_buttons(html)) == 5
     first = page.get_programme().sessions[0]
-    client.post(page.url + "my/", {"session": first.code, "action": "add"})
+    client.post(star_url(page), {"session": first.code, "action": "add"})
     mine = client.get(page.url + "my/").content.decode()
     assert f"<h1>{heading}</h1>" in mine
     assert first.title in mine

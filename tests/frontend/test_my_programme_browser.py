@@ -1,5 +1,6 @@
 """Starring sessions of the seeded Ryazan forum in a real Chromium, by clicking: without JavaScript
-(forms and a cookie) and with it (in place, localStorage restoring a lost cookie)."""
+(forms and a cookie) and with it (in place, localStorage restoring a lost cookie); a copy of the form
+on another site is refused."""
 
 from urllib.parse import urlsplit
 
@@ -65,6 +66,32 @@ def test_starring_without_javascript(chromium, server, tmp_path):  # noqa: F811
     page.wait_for_load_state()
     assert session_titles(page) == []
     assert "Вы ещё не выбрали ни одной сессии" in page.locator("main").inner_text()
+    context.close()
+
+
+def test_a_star_form_sent_from_another_site_is_refused(chromium, server):  # noqa: F811
+    """The forms carry no CSRF token; the browser's own headers tell the server where they came from."""
+    context = new_context(chromium, server, javascript=False)
+    page = context.new_page()
+    page.goto(FORUM)
+    form = page.locator("form[data-star]").first
+    action, code = form.get_attribute("action"), form.locator("input[name=session]").get_attribute("value")
+    # A page of another site that copies the form; Playwright answers for that site.
+    page.route(
+        "http://other.test/**",
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body=f'<form method="post" action="{server}{action}"><input type="hidden" name="session" '
+            f'value="{code}"><button name="action" value="add">Add</button></form>',
+        ),
+    )
+    page.goto("http://other.test/")
+    with page.expect_navigation() as sent:
+        page.get_by_role("button", name="Add").click()
+    assert sent.value.status == 403
+    assert "только со страниц этого сайта" in page.locator("body").inner_text()
+    page.goto(FORUM)
+    assert count(page) == "0"
     context.close()
 
 
