@@ -246,3 +246,28 @@ def canonical_link(context):
 def sharing_meta(context):
     """Open Graph and VK tags with an absolute image URL; Organization JSON-LD on home pages."""
     return _meta(context)
+
+
+class KeptNode(template.Node):
+    def __init__(self, name, parts, nodelist):
+        self.name, self.parts, self.nodelist = name, parts, nodelist
+
+    def render(self, context):
+        parts = self.parts.resolve(context)
+        if parts is None:
+            return self.nodelist.render(context)
+        return fragment(self.name.resolve(context), parts, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def kept(parser, token):
+    """``{% kept "name" parts %}…{% endkept %}``: the body's HTML kept as a fragment under ``parts``
+    (a list the view computes: what the body depends on besides the content generation and the
+    date), so a warm one costs none of the body's queries. Rendered as usual when ``parts`` is None
+    (a reader's own variant of the page)."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a fragment name and its key parts")
+    nodelist = parser.parse(("endkept",))
+    parser.delete_first_token()
+    return KeptNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), nodelist)

@@ -9,7 +9,8 @@ from django.db import models
 from django.db.models.functions import Coalesce, ExtractYear
 from django.http import Http404, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from core.absolute_urls import request_root_url
 from core.blocks import BaseStreamBlock
 from core.dates import SITE_TIMEZONE, validate_span
 from core.i18n import localized_by_pk
@@ -420,24 +422,39 @@ class EventPage(RoutablePageMixin, BasePage):
         documents = localized_by_pk(OfficialDocument, [item.document_id for item in items])
         return [documents[item.document_id] for item in items if item.document_id in documents]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def programme_for(self, request):
+        """The programme with each session's calendar and share links, worked out once per page."""
         programme = self.get_programme()
+        if not getattr(programme, "linked", False):
+            page_path = self.get_url(request)
+            page_full_url = self.get_full_url(request)
+            for session in programme.sessions:
+                session.calendar_url = page_path + self.reverse_subpage(
+                    "session_calendar", kwargs={"session_id": session.id}
+                )
+                session.share_url = f"{page_full_url}#{session.anchor}"
+            programme.linked = True
+        return programme
+
+    def get_context(self, request, *args, **kwargs):
         from events.forms import ProgrammeFilterSet
 
-        form = ProgrammeFilterSet(request.GET, programme=programme)
-        track, hall = form.cleaned.get("track"), form.cleaned.get("hall")
-        # URLs worked out once per page, not once per session.
+        context = super().get_context(request, *args, **kwargs)
         page_path = self.get_url(request)
-        page_full_url = self.get_full_url(request)
-        for session in programme.sessions:
-            session.calendar_url = page_path + self.reverse_subpage(
-                "session_calendar", kwargs={"session_id": session.id}
-            )
-            session.share_url = f"{page_full_url}#{session.anchor}"
         selection = personal.stored_codes(request, self)
         moment = programme_module.site_now()
         status = self.status(moment.date())
+        # The programme, participants, letters and JSON-LD are worked out only when the template
+        # renders them: the page's kept fragments need none of them.
+        programme = SimpleLazyObject(lambda: self.programme_for(request))
+        form = SimpleLazyObject(lambda: ProgrammeFilterSet(request.GET, programme=programme))
+        shared = not (
+            selection
+            or status == "running"  # «now / next» changes by the minute
+            or "track" in request.GET
+            or "hall" in request.GET
+            or getattr(request, "is_preview", False)
+        )
         context.update(
             {
                 "page_path": page_path,
@@ -445,22 +462,27 @@ class EventPage(RoutablePageMixin, BasePage):
                 "star_url": reverse("events:star", kwargs={"page_id": self.pk}),
                 "my_programme_cookie": personal.cookie_name(self),
                 "selection": set(selection),
-                "selection_count": len(programme.select(selection)),
+                "selection_count": len(self.get_programme().select(selection)) if selection else 0,
                 "booklet_url": page_path + self.reverse_subpage("booklet"),
-                "now_next": programme.now_and_next(moment) if status == "running" else [],
+                "now_next": self.get_programme().now_and_next(moment) if status == "running" else [],
                 "site_moment": moment,
                 "calendar_url": page_path + self.reverse_subpage("calendar"),
                 "frab_xml_url": page_path + self.reverse_subpage("frab_xml"),
                 "frab_json_url": page_path + self.reverse_subpage("frab_json"),
                 "programme": programme,
-                "programme_days": programme.filtered(track=track, hall=hall),
-                "selected_track": track,
-                "selected_hall": hall,
+                "programme_days": SimpleLazyObject(
+                    lambda: programme.filtered(track=form.cleaned.get("track"), hall=form.cleaned.get("hall"))
+                ),
                 "programme_filter_form": form,
-                "participant_groups": self.participants_by_role(),
-                "documents": self.documents(),
+                "participant_groups": SimpleLazyObject(self.participants_by_role),
+                "documents": SimpleLazyObject(self.documents),
                 "event_status": status,
-                "json_ld": self.json_ld(request),
+                "json_ld": SimpleLazyObject(lambda: self.json_ld(request)),
+                # What the kept fragments of the page depend on besides the content generation and
+                # the date; None for a reader's own variant (stars, filters, «now / next», preview).
+                "kept_parts": [self.pk, translation.get_language(), request_root_url(request)]
+                if shared
+                else None,
             }
         )
         return context
@@ -482,7 +504,7 @@ class EventPage(RoutablePageMixin, BasePage):
     @path("my/", name="my_programme")
     def my_programme(self, request):
         codes, from_url, bad = personal.selection(request, self)
-        programme = self.get_programme()
+        programme = self.programme_for(request)
         chosen = programme.select(codes)
         page_path = self.get_url(request)
         query = personal.selection_query([session.code for session in chosen])
