@@ -1,11 +1,26 @@
 """Small helpers shared by the test modules."""
 
+import contextlib
 import os
 import re
 
 import pytest
 
+from django.core.cache import cache
+from django.db import transaction
+
 from wagtail.models import Page
+
+
+@contextlib.contextmanager
+def rows_for_the_module(django_db_blocker):
+    """For a module-scoped fixture: rows its tests share, made once, in a transaction that each
+    test's own transaction nests in (as a savepoint) and that is rolled back when the module ends.
+    Every test of the module runs on the same database, and none is transactional."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+    cache.clear()  # Wagtail's site root paths may name the rolled-back pages
 
 
 def live_pages():

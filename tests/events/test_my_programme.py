@@ -9,62 +9,60 @@ import icalendar
 import pytest
 
 from django.test import Client
-from django.urls import reverse
-from django.utils import translation
 
 from events import programme as programme_module
-from events.models import EventPage
+from events.models import EventIndexPage, EventPage
 from events.personal import cookie_name
-from tests.factories import EventHallFactory, EventPageFactory, day, session
+from home.models import HomePage
+from tests.events.helpers import star_buttons, star_url
+from tests.factories import EventHallFactory, EventIndexPageFactory, EventPageFactory, day, session
+from tests.helpers import rows_for_the_module
 
 pytestmark = pytest.mark.django_db
 MOSCOW = ZoneInfo("Europe/Moscow")
 
 
+@pytest.fixture(scope="module")
+def shared(django_db_setup, django_db_blocker):
+    """The events section and a two-day forum, made once; each test's changes are rolled back."""
+    with rows_for_the_module(django_db_blocker):
+        index = EventIndexPageFactory(parent=HomePage.objects.get(locale__language_code="ru"))
+        page = EventPageFactory(
+            parent=index,
+            slug="my-forum",
+            start_date=datetime.date(2030, 5, 20),
+            end_date=datetime.date(2030, 5, 21),
+        )
+        EventHallFactory(page=page, name="Горьковский зал", locale=page.locale)
+        EventHallFactory(page=page, name="Малый зал", locale=page.locale)
+        page.programme = [
+            day(
+                "2030-05-20",
+                [
+                    session("Открытие", hall="Горьковский зал", start="10:00", end="11:00"),
+                    session("Секция А", track=1, hall="Горьковский зал", start="11:30", end="13:00"),
+                    session("Секция Б", track=2, hall="Малый зал", start="11:30"),
+                    session("Вечер", hall="Горьковский зал", start="18:00", end="20:00"),
+                ],
+            ),
+            day("2030-05-21", [session("Экскурсия", fmt="excursion")]),
+        ]
+        page.save_revision().publish()
+        yield {"index": index.pk, "forum": page.pk}
+
+
 @pytest.fixture
-def forum(events_index):
-    page = EventPageFactory(
-        parent=events_index,
-        slug="my-forum",
-        start_date=datetime.date(2030, 5, 20),
-        end_date=datetime.date(2030, 5, 21),
-    )
-    EventHallFactory(page=page, name="Горьковский зал", locale=page.locale)
-    EventHallFactory(page=page, name="Малый зал", locale=page.locale)
-    page.programme = [
-        day(
-            "2030-05-20",
-            [
-                session("Открытие", hall="Горьковский зал", start="10:00", end="11:00"),
-                session("Секция А", track=1, hall="Горьковский зал", start="11:30", end="13:00"),
-                session("Секция Б", track=2, hall="Малый зал", start="11:30"),
-                session("Вечер", hall="Горьковский зал", start="18:00", end="20:00"),
-            ],
-        ),
-        day("2030-05-21", [session("Экскурсия", fmt="excursion")]),
-    ]
-    page.save_revision().publish()
-    return EventPage.objects.get(pk=page.pk)
+def events_index(db, shared):
+    return EventIndexPage.objects.get(pk=shared["index"])
+
+
+@pytest.fixture
+def forum(db, shared):
+    return EventPage.objects.get(pk=shared["forum"])
 
 
 def sessions(page):
     return {s.title: s for s in page.get_programme().sessions}
-
-
-def star_url(page):
-    """Where a page's star forms post (the form's action, as the template writes it)."""
-    with translation.override(page.locale.language_code):
-        return reverse("events:star", kwargs={"page_id": page.pk})
-
-
-def star_buttons(html):
-    """{session code: action} of the star forms on a page."""
-    forms = re.findall(
-        r'<form class="star".*?name="session" value="([0-9a-f]{8})".*?name="action" value="(add|remove)"',
-        html,
-        re.S,
-    )
-    return dict(forms)
 
 
 def test_star_without_javascript_then_see_my_programme_and_remove(client, forum):
@@ -240,15 +238,3 @@ def test_event_page_shows_now_and_next_while_it_runs(client, forum, monkeypatch)
         programme_module, "site_now", lambda: datetime.datetime(2030, 5, 19, 10, 15, tzinfo=MOSCOW)
     )
     assert 'class="now-next"' not in client.get(forum.url).content.decode()
-
-
-@pytest.mark.parametrize("language, heading", [("ru", "Моя программа"), ("en", "My programme")])
-def test_seeded_forum_offers_the_personal_programme(client, seeded, language, heading):
-    page = EventPage.objects.get(slug="ryazan-forum-2024", locale__language_code=language)
-    html = client.get(page.url).content.decode()
-    assert len(star_buttons(html)) == 5
-    first = page.get_programme().sessions[0]
-    client.post(star_url(page), {"session": first.code, "action": "add"})
-    mine = client.get(page.url + "my/").content.decode()
-    assert f"<h1>{heading}</h1>" in mine
-    assert first.title in mine

@@ -8,35 +8,55 @@ from django.db import connection
 
 from events.blocks import Provider
 from events.forms import ProgrammeFilterSet
-from events.models import EventParticipant
-from tests.factories import EventHallFactory, EventPageFactory, day, event_with_sessions, session
-from tests.helpers import assert_filter_ignored, garbage_cases, main
+from events.models import EventIndexPage, EventPage, EventParticipant
+from home.models import HomePage
+from tests.factories import (
+    EventHallFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    day,
+    event_with_sessions,
+    session,
+)
+from tests.helpers import assert_filter_ignored, garbage_cases, main, rows_for_the_module
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def shared(django_db_setup, django_db_blocker):
+    """The events section and a forum, made once: the tests only read them."""
+    with rows_for_the_module(django_db_blocker):
+        index = EventIndexPageFactory(parent=HomePage.objects.get(locale__language_code="ru"))
+        page = EventPageFactory(parent=index, title="Форум библиотек", slug="forum-bibliotek")
+        for name in ("Горьковский зал", "Малый конференц-зал", "Мультимедийный зал"):
+            EventHallFactory(page=page, name=name, locale=page.locale)
+        page.programme = [
+            day(
+                "2030-05-20",
+                [
+                    session("Пленарное заседание", fmt="plenary", hall="Горьковский зал", start="10:00"),
+                    session("Культурный код", track=1, hall="Горьковский зал"),
+                    session("Лицом к людям", track=2, hall="Малый конференц-зал"),
+                    session("Модельные библиотеки", track=3, hall="Мультимедийный зал", fmt="laboratory"),
+                    session("Вторая сессия трека 1", track=1, hall="Горьковский зал"),
+                ],
+                title="Первый день",
+            ),
+            day("2030-05-21", [session("Экскурсия", fmt="excursion")], title="Второй день"),
+        ]
+        page.save_revision().publish()
+        yield {"index": index.pk, "forum": page.pk}
+
+
 @pytest.fixture
-def forum(events_index):
-    page = EventPageFactory(parent=events_index, title="Форум библиотек", slug="forum-bibliotek")
-    for name in ("Горьковский зал", "Малый конференц-зал", "Мультимедийный зал"):
-        EventHallFactory(page=page, name=name, locale=page.locale)
-    page.programme = [
-        day(
-            "2030-05-20",
-            [
-                session("Пленарное заседание", fmt="plenary", hall="Горьковский зал", start="10:00"),
-                session("Культурный код", track=1, hall="Горьковский зал"),
-                session("Лицом к людям", track=2, hall="Малый конференц-зал"),
-                session("Модельные библиотеки", track=3, hall="Мультимедийный зал", fmt="laboratory"),
-                session("Вторая сессия трека 1", track=1, hall="Горьковский зал"),
-            ],
-            title="Первый день",
-        ),
-        day("2030-05-21", [session("Экскурсия", fmt="excursion")], title="Второй день"),
-    ]
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+def events_index(db, shared):
+    return EventIndexPage.objects.get(pk=shared["index"])
+
+
+@pytest.fixture
+def forum(db, shared):
+    return EventPage.objects.get(pk=shared["forum"])
 
 
 def session_titles(html):

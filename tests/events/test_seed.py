@@ -12,6 +12,7 @@ from django.utils import translation
 from core.models import SeedRecord
 from documents.models import OfficialDocument
 from events.models import EventIndexPage, EventPage
+from tests.events.helpers import star_buttons, star_url
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -178,3 +179,15 @@ def test_event_dates_read_as_a_range_in_the_reader_language(language, expected):
     html = Client().get(ryazan(language).url).content.decode()
     assert f'<time datetime="2024-04-17">{expected}</time>' in html
     assert "28–29\xa0ноября 2023" in Client().get(meeting().url).content.decode()
+
+
+@pytest.mark.parametrize("language, heading", [("ru", "Моя программа"), ("en", "My programme")])
+def test_seeded_forum_offers_the_personal_programme(client, language, heading):
+    page = EventPage.objects.get(slug="ryazan-forum-2024", locale__language_code=language)
+    html = client.get(page.url).content.decode()
+    assert len(star_buttons(html)) == 5
+    first = page.get_programme().sessions[0]
+    client.post(star_url(page), {"session": first.code, "action": "add"})
+    mine = client.get(page.url + "my/").content.decode()
+    assert f"<h1>{heading}</h1>" in mine
+    assert first.title in mine
