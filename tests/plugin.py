@@ -22,12 +22,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def compile_messages():
-    # A subprocess: Django here must not have loaded a catalog before it is compiled. Django skips
-    # catalogs whose .mo file is newer than the .po file, so this is quick when nothing changed.
-    subprocess.run(
-        [sys.executable, "manage.py", "compilemessages", "--ignore=.venv", "-v0"],
-        cwd=BASE_DIR,
-        check=True,
+    """Started at once, waited for before Django loads: Django here must not have read a catalog
+    before it is compiled. Django skips catalogs whose .mo file is newer than the .po file."""
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "compilemessages", "--ignore=.venv", "-v0"], cwd=BASE_DIR
     )
 
 
@@ -39,13 +37,16 @@ def pytest_load_initial_conftests(early_config, parser, args):
     sys.dont_write_bytecode = False
     # xdist workers inherit the controller's compiled catalogs and variables: they start nothing.
     if not os.environ.get("PYTEST_XDIST_WORKER"):
-        compile_messages()
+        compiling = compile_messages()  # while the services start
         stack = contextlib.ExitStack()
         media = tempfile.mkdtemp(prefix="vmeste-test-media-")
         stack.callback(shutil.rmtree, media, ignore_errors=True)
         os.environ["VMESTE_TEST_MEDIA_ROOT"] = media
         os.environ.update(stack.enter_context(environment(services())))
         early_config._vmeste_services = stack
+        if compiling.wait() != 0:
+            stack.close()
+            raise pytest.UsageError("manage.py compilemessages failed (its messages are above)")
     return (yield)
 
 
