@@ -6,12 +6,14 @@ from django.db.models import Count, Min
 from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Locale
 
+from core.absolute_urls import request_root_url
 from core.i18n import small_table
 from core.models import BasePage
 from core.routing import section_page
@@ -113,7 +115,19 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "libraries": libraries_page,
                 "filter_form": form,
-                "region_map": self.region_map(libraries, countries, by_country, form, locale),
+                # Counted only when its kept fragment is missing (library_index_page.html).
+                "region_map": SimpleLazyObject(
+                    lambda: self.region_map(libraries, countries, by_country, form, locale)
+                ),
+                "map_parts": None
+                if getattr(request, "is_preview", False)
+                else [
+                    self.pk,
+                    locale.language_code,
+                    request_root_url(request),
+                    form.cleaned.get("region"),
+                    form.cleaned.get("country"),
+                ],
             },
         )
 

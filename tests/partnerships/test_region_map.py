@@ -6,7 +6,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
+from django.core.cache import cache
+
 from libraries.models import Country, Library, Region
+from partnerships.models import LibraryIndexPage
 from tests.factories import LibraryFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +84,27 @@ def test_no_map_without_libraries(client, seeded):
     Library.objects.all().update(live=False)
     html = client.get(DIRECTORY).content.decode()
     assert the_map(html) is None
+
+
+def test_the_kept_map_serves_other_variants_and_follows_a_publish(client, libraries, settings, monkeypatch):
+    """In production the map is a kept fragment: another variant of the URL counts nothing, a chosen
+    region has its own, and a library added is on the map at once."""
+    settings.PAGE_CACHE_ENABLED, settings.PAGE_CACHE_PAGES = True, False  # every page is rendered
+    cache.clear()
+    counted = []
+    original = LibraryIndexPage.region_map
+    monkeypatch.setattr(
+        LibraryIndexPage, "region_map", lambda self, *args: counted.append(1) or original(self, *args)
+    )
+    first = the_map(client.get(DIRECTORY).content.decode())
+    variant = the_map(client.get(DIRECTORY + "?utm_source=newsletter").content.decode())
+    assert (len(counted), str(variant)) == (1, str(first))
+
+    chosen = the_map(client.get(DIRECTORY, {"region": "62"}).content.decode())
+    assert len(counted) == 2
+    assert chosen.select_one('[aria-current="true"]')["aria-label"] == "Рязанская область: 1 библиотека"
+
+    LibraryFactory(region=region("62"), full_name="Вторая библиотека Рязани")
+    again = the_map(client.get(DIRECTORY + "?utm_source=newsletter").content.decode())
+    assert again.select_one('a[aria-label^="Рязанская"]')["aria-label"] == "Рязанская область: 2 библиотеки"
+    cache.clear()
