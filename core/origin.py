@@ -15,7 +15,8 @@ from django.conf import settings
 from django.http import HttpResponseForbidden
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+
+from core.methods import method_not_allowed
 
 
 def cross_site(request):
@@ -33,9 +34,10 @@ def same_site_post(view):
     """A POST-only view that refuses cross-site requests by their headers (see the module's note)."""
 
     @csrf_exempt
-    @require_POST
     @functools.wraps(view)
     def checked(request, *args, **kwargs):
+        if request.method != "POST":
+            return method_not_allowed(request, ["POST"])
         if cross_site(request):
             return HttpResponseForbidden(
                 _("This form can only be sent from this site's own pages."),

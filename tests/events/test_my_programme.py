@@ -141,7 +141,9 @@ def test_a_star_from_the_sites_own_page_needs_no_token(forum, headers):
 
 def test_the_star_address_takes_posts_of_live_events_only(client, forum):
     code = sessions(forum)["Открытие"].code
-    assert client.get(star_url(forum)).status_code == 405
+    refused = client.get(star_url(forum))
+    assert refused.status_code == 405 and refused["Allow"] == "POST"
+    assert "не принимает" in refused.content.decode()
     assert client.post(forum.url + "my/", {"session": code, "action": "add"}).status_code == 405
     forum.unpublish()
     assert client.post(star_url(forum), {"session": code, "action": "add"}).status_code == 404
