@@ -156,6 +156,16 @@ def language_of(row):
     return None
 
 
+def attach_locales(rows):
+    """Each row's ``locale`` from the locales kept in a fragment of the page cache, without a query
+    (a list of pages that the read API serializes reads each page's locale)."""
+    by_pk = {locale.pk: locale for locale in fragment("locales", [], _all_locales).values()}
+    for row in rows:
+        if row.locale_id in by_pk:
+            row.locale = by_pk[row.locale_id]
+    return rows
+
+
 def remember_locales_per_request():
     """``Locale.get_active()`` and ``get_default()`` query once per language and request.
 

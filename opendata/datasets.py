@@ -101,8 +101,10 @@ class AgreementsDataSet(DataSet):
 
     def rows(self, locale, base_url):
         today = timezone.localdate()
-        for page in self.queryset(locale).prefetch_related("areas", "signatories"):
-            entries = page.chronicle_entries()
+        pages = list(self.queryset(locale).prefetch_related("areas", "signatories"))
+        chronicles = AgreementPage.chronicles_of(pages)
+        for page in pages:
+            entries = chronicles[page.pk]
             partners = page.partners_on(today, entries=entries)
             yield {
                 "id": page.pk,

@@ -5,12 +5,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.i18n import LocalizedQuerySet
 from core.models import PublishableSnippetMixin
+from core.page_cache import fragment
 
 
 class Venue(TranslatableMixin, PublishableSnippetMixin, index.Indexed, models.Model):
@@ -83,5 +84,12 @@ class SessionFormat(TranslatableMixin, PublishableSnippetMixin, models.Model):
 
     @classmethod
     def names(cls, locale=None):
-        """code → name of the published formats in the reader's language (the source's where untranslated)."""
-        return {item.code: item.name for item in cls.objects.for_locale(locale)}
+        """code → name of the published formats in the reader's language (the source's where
+        untranslated), kept for the content generation: every programme reads them, and an
+        export reads hundreds of programmes."""
+        locale = locale or Locale.get_active()
+        return fragment(
+            "session-format-names",
+            [locale.language_code],
+            lambda: {item.code: item.name for item in cls.objects.for_locale(locale)},
+        )

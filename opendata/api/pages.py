@@ -7,12 +7,16 @@ from rest_framework.renderers import JSONRenderer
 
 from django.core.exceptions import ValidationError
 from django.db import DataError
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Locale, Site
+
+from core.i18n import attach_locales
+from events.models import EventPage
 
 from .params import LANGUAGES, MAX_VALUE_LENGTH, params_of_pages_schema
 
@@ -58,6 +62,16 @@ class PagesEndpoint(PagesAPIViewSet):
     )
     def find_view(self, request):
         return super().find_view(request)
+
+    def paginate_queryset(self, queryset):
+        pages = list(super().paginate_queryset(queryset))
+        # Each page's locale without a query, and each event's halls and venues for its programme
+        # in a query for all the results instead of one for each.
+        attach_locales(pages)
+        prefetch_related_objects(
+            [page for page in pages if isinstance(page, EventPage)], "halls", "event_venues"
+        )
+        return pages
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

@@ -130,7 +130,7 @@ class AgreementSerializer(serializers.Serializer):
                 "position": row.position,
                 "library": row.library.slug if row.library_id else None,
             }
-            for row in page.signatories.select_related("library")
+            for row in page.signatories.all()  # prefetched with their libraries (AgreementViewSet)
         ]
 
     def get_areas(self, page) -> list[str]:

@@ -10,7 +10,7 @@ from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import translation
@@ -21,7 +21,7 @@ from wagtail.models import Locale
 from documents.models import DocumentIndexPage, OfficialDocument
 from libraries.models import Library, Region
 from movement.models import CampaignPage
-from partnerships.models import AgreementPage, LibraryIndexPage
+from partnerships.models import AgreementPage, AgreementSignatory, LibraryIndexPage
 
 from . import params
 from .serializers import (
@@ -195,6 +195,9 @@ class RegionViewSet(ReadViewSet):
         return {"library_counts": {row["region__code"]: row["count"] for row in counts}}
 
 
+SIGNATORIES = AgreementSignatory.objects.select_related("library")
+
+
 @extend_schema_view(
     list=list_schema(params.QueryForm, _("Agreements between libraries, with partners and chronicle")),
     retrieve=detail_schema(_("One agreement, by its page id")),
@@ -208,9 +211,17 @@ class AgreementViewSet(ReadViewSet):
             AgreementPage.objects.live()
             .public()
             .filter(locale=self.locale)
-            .prefetch_related("areas")
+            .prefetch_related("areas", Prefetch("signatories", queryset=SIGNATORIES))
             .order_by("-date_signed", "pk")
         )
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset) or []
+        # The chronicles of the whole page of agreements in one query (the serializer reads them).
+        chronicles = AgreementPage.chronicles_of(page)
+        for agreement in page:
+            agreement._api_entries = chronicles[agreement.pk]
+        return page
 
     def get_object(self):
         return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])

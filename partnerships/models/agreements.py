@@ -145,7 +145,22 @@ class AgreementPage(RoutablePageMixin, BasePage):
 
     def chronicle_entries(self):
         """All published entries, oldest first, with notes and libraries in the active language."""
-        entries = list(self.chronicle().select_related("library", "corrects").order_by("date", "pk"))
+        return self.chronicles_of([self])[self.pk]
+
+    @classmethod
+    def chronicles_of(cls, pages):
+        """``{page pk: its chronicle_entries()}`` for a list of agreements, from one query (the
+        exports and the API list many)."""
+        pages = list(pages)
+        keys = {page.translation_key for page in pages}
+        entries = list(
+            ChronicleEntry.objects.filter(
+                agreement__translation_key__in=keys, locale=Locale.get_default(), live=True
+            )
+            .annotate(agreement_key=models.F("agreement__translation_key"))
+            .select_related("library", "corrects")
+            .order_by("date", "pk")
+        )
         corrected = {entry.corrects_id: entry for entry in entries if entry.corrects_id}
         localized = localized_rows([entry.library for entry in entries if entry.library_id])
         # Their regions from the table kept in a fragment, not a query per library.
@@ -155,13 +170,15 @@ class AgreementPage(RoutablePageMixin, BasePage):
         by_key = {lib.translation_key: lib for lib in localized}
         active = Locale.get_active()
         notes = localized_rows(entries, active)
+        by_agreement = {key: [] for key in keys}
         for entry, local in zip(entries, notes, strict=True):
             entry.display_library = by_key.get(entry.library.translation_key) if entry.library_id else None
             entry.corrected_by = corrected.get(entry.pk)
             entry.display_note = local.note
             # An untranslated note is marked with its own language.
             entry.note_language = "" if local.locale_id == active.pk else settings.LANGUAGE_CODE
-        return entries
+            by_agreement[entry.agreement_key].append(entry)
+        return {page.pk: by_agreement[page.translation_key] for page in pages}
 
     def partners_on(self, date=None, entries=None):
         """Libraries that are parties on ``date`` (today by default), in the active language."""
