@@ -1,7 +1,9 @@
 """Hooks of the OpenAPI schema (drf-spectacular)."""
 
 from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.renderers import OpenApiJsonRenderer
 from drf_spectacular.views import SpectacularJSONAPIView
+from rest_framework.negotiation import BaseContentNegotiation
 
 from django.conf import settings
 from django.utils import translation
@@ -55,8 +57,24 @@ def schema(language):
     return _schemas[language]
 
 
+class OneRenderer(BaseContentNegotiation):
+    """The first renderer whatever the client accepts: the answer does not vary on Accept."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
 class SchemaView(SpectacularJSONAPIView):
-    """The OpenAPI 3 schema, in English unless ``?lang=ru`` or ``?lang=be`` asks otherwise."""
+    """The OpenAPI 3 schema, in English unless ``?lang=ru`` or ``?lang=be`` asks otherwise.
+
+    One document for every client (drf-spectacular offers it as ``application/json`` too, and so
+    varies on Accept): without ``Vary: Accept`` the page cache and a proxy keep it."""
+
+    renderer_classes = [OpenApiJsonRenderer]
+    content_negotiation_class = OneRenderer
 
     def _get_schema_response(self, request):
         from rest_framework.response import Response

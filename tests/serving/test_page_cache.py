@@ -1,5 +1,6 @@
 """The page cache: what is kept, under which key, what is never kept, and purging on publish."""
 
+import json
 import re
 
 import pytest
@@ -225,3 +226,11 @@ def test_an_api_answer_is_kept_whole_and_a_cross_origin_request_still_gets_its_c
     answer = Client().get(url, HTTP_ORIGIN="https://reader.example")
     assert answer["X-Page-Cache"] == "hit" and len(chain_reached) == 1  # through the chain, for CORS
     assert answer["Access-Control-Allow-Origin"] == "*"
+
+
+def test_the_openapi_schema_is_kept_and_answers_any_accept(page_cache, db):
+    first = Client().get("/api/schema/")
+    second = Client().get("/api/schema/", HTTP_ACCEPT="application/json")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert "accept" not in first.get("Vary", "").lower()
+    assert json.loads(second.content)["openapi"].startswith("3.")
