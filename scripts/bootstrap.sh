@@ -39,8 +39,9 @@ if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import sys; assert sy
 fi
 
 command -v msgfmt >/dev/null 2>&1 || apt_install gettext
-# WeasyPrint (the programme booklet) draws text with pango.
-ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" || apt_install libpango-1.0-0 libpangoft2-1.0-0
+# WeasyPrint (the programme booklet) draws text with pango. grep reads the whole list: with -q it
+# would stop at the first match, ldconfig would die of SIGPIPE, and pipefail would call that missing.
+ldconfig -p 2>/dev/null | grep -F "libpangoft2-1.0.so.0" >/dev/null || apt_install libpango-1.0-0 libpangoft2-1.0-0
 
 LOCKS=(requirements.txt)
 if [ "${1:-}" = "dev" ]; then
