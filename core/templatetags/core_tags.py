@@ -254,17 +254,21 @@ class KeptNode(template.Node):
 
     def render(self, context):
         parts = self.parts.resolve(context)
-        if parts is None:
+        request = context.get("request")
+        if parts is None or request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
+        # Like every piece of a page: for its host and language too.
+        parts = [request_root_url(request), translation.get_language(), *parts]
         return fragment(self.name.resolve(context), parts, lambda: self.nodelist.render(context))
 
 
 @register.tag
 def kept(parser, token):
-    """``{% kept "name" parts %}…{% endkept %}``: the body's HTML kept as a fragment under ``parts``
-    (a list the view computes: what the body depends on besides the content generation and the
-    date), so a warm one costs none of the body's queries. Rendered as usual when ``parts`` is None
-    (a reader's own variant of the page)."""
+    """``{% kept "name" parts %}…{% endkept %}``: the body's HTML kept as a fragment for the host,
+    the language and ``parts`` (a list the view computes: what else the body depends on besides
+    the content generation and the date), so a warm one costs none of the body's queries.
+    Rendered as usual when ``parts`` is None (a reader's own variant of the page) and in an
+    editor's preview."""
     bits = token.split_contents()
     if len(bits) != 3:
         raise template.TemplateSyntaxError(f"{bits[0]} takes a fragment name and its key parts")

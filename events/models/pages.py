@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models.functions import Coalesce, ExtractYear
 from django.http import Http404, HttpResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +21,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core.absolute_urls import request_root_url
 from core.blocks import BaseStreamBlock
 from core.dates import SITE_TIMEZONE, validate_span
 from core.i18n import localized_by_pk
@@ -453,7 +452,6 @@ class EventPage(RoutablePageMixin, BasePage):
             or status == "running"  # «now / next» changes by the minute
             or "track" in request.GET
             or "hall" in request.GET
-            or getattr(request, "is_preview", False)
         )
         context.update(
             {
@@ -478,11 +476,9 @@ class EventPage(RoutablePageMixin, BasePage):
                 "documents": SimpleLazyObject(self.documents),
                 "event_status": status,
                 "json_ld": SimpleLazyObject(lambda: self.json_ld(request)),
-                # What the kept fragments of the page depend on besides the content generation and
-                # the date; None for a reader's own variant (stars, filters, «now / next», preview).
-                "kept_parts": [self.pk, translation.get_language(), request_root_url(request)]
-                if shared
-                else None,
+                # What the kept fragments of the page depend on besides host, language, content
+                # generation and date; None for a reader's own variant (stars, filters, «now / next»).
+                "kept_parts": [self.pk] if shared else None,
             }
         )
         return context

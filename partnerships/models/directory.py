@@ -13,7 +13,6 @@ from django.utils.translation import ngettext
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Locale
 
-from core.absolute_urls import request_root_url
 from core.i18n import small_table
 from core.models import BasePage
 from core.routing import section_page
@@ -119,15 +118,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
                 "region_map": SimpleLazyObject(
                     lambda: self.region_map(libraries, countries, by_country, form, locale)
                 ),
-                "map_parts": None
-                if getattr(request, "is_preview", False)
-                else [
-                    self.pk,
-                    locale.language_code,
-                    request_root_url(request),
-                    form.cleaned.get("region"),
-                    form.cleaned.get("country"),
-                ],
+                "map_parts": [self.pk, form.cleaned.get("region"), form.cleaned.get("country")],
             },
         )
 
