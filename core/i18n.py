@@ -143,23 +143,26 @@ def language_of(row):
     locale_id = getattr(row, "locale_id", None)
     if code or locale_id is None:
         return code
-    if not _in_request:
-        locales = fragment("locales", [], _all_locales)
-    else:
-        # The request's memo of locales (remember_locales_per_request): once per request.
-        if not _request_locales:
-            _request_locales.update(fragment("locales", [], _all_locales))
-        locales = _request_locales
-    for locale in locales.values():
+    for locale in _known_locales().values():
         if locale.pk == locale_id:
             return locale.language_code
     return None
 
 
+def _known_locales():
+    """Every locale by language code: in a request its memo (remember_locales_per_request), filled
+    once from a fragment of the page cache; outside requests the fragment."""
+    if not _in_request:
+        return fragment("locales", [], _all_locales)
+    if not _request_locales:
+        _request_locales.update(fragment("locales", [], _all_locales))
+    return _request_locales
+
+
 def attach_locales(rows):
-    """Each row's ``locale`` from the locales kept in a fragment of the page cache, without a query
-    (a list of pages that the read API serializes reads each page's locale)."""
-    by_pk = {locale.pk: locale for locale in fragment("locales", [], _all_locales).values()}
+    """Each row's ``locale`` from the known locales, without a query (a list of pages that the
+    read API serializes reads each page's locale)."""
+    by_pk = {locale.pk: locale for locale in _known_locales().values()}
     for row in rows:
         if row.locale_id in by_pk:
             row.locale = by_pk[row.locale_id]
@@ -186,10 +189,8 @@ def remember_locales_per_request():
     def get_for_language(self, language_code):
         if self.model is not Locale or not _in_request:
             return original(self, language_code)
-        if not _request_locales:
-            # Every locale in one fragment of the page cache: no query at all in a warm process.
-            _request_locales.update(fragment("locales", [], _all_locales))
-        locale = _request_locales.get(language_code)
+        # Every locale in one fragment of the page cache: no query at all in a warm process.
+        locale = _known_locales().get(language_code)
         if locale is None:
             locale = original(self, language_code)
             _request_locales[language_code] = locale
