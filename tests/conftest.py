@@ -209,6 +209,19 @@ def home_page(db):
 
 
 @pytest.fixture
+def fragments_kept(settings):
+    """The page cache's fragments (menu, footer, language links, sections, kept page bodies) kept
+    for the content generation, as in production; every page is still rendered (PAGE_CACHE_PAGES
+    off), so each request reaches its view. The cache is emptied before and after."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_ENABLED, settings.PAGE_CACHE_PAGES = True, False
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def admin_client_ru(client, django_user_model):
     user = django_user_model.objects.create_superuser("root", "root@example.org", "pw")
     client.force_login(user)

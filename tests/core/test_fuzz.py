@@ -17,7 +17,6 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup, SoupStrainer
 
-from django.core.cache import cache
 from django.test import override_settings
 
 pytestmark = pytest.mark.django_db
@@ -153,21 +152,10 @@ def plan(pages, params, post_forms):
     return requests
 
 
-@pytest.fixture
-def frame_fragments_kept(settings):
-    """The page frame's fragments (menu, footer, site, language roots) kept for the content
-    generation, as in production; every page is still rendered (PAGE_CACHE_PAGES off), so each
-    request reaches its view. The fragments depend on host and language only, never on a query
-    parameter or a form field; the odd-headers test below builds them on every request."""
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_PAGES = False
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @override_settings(MOVEMENT_REPORT_RATE_LIMIT=(10_000, 3600))
-def test_no_hostile_value_in_any_parameter_gives_a_5xx(client, seeded, frame_fragments_kept):
+def test_no_hostile_value_in_any_parameter_gives_a_5xx(client, seeded, fragments_kept):
+    # The frame's fragments depend on host and language only, never on a query parameter or a
+    # form field; the odd-headers test below builds them on every request.
     client.raise_request_exception = False  # collect every 500 instead of stopping at the first
     pages, params, post_forms = crawl(client)
     assert len(pages) > 50 and post_forms  # the crawl reached the listings and the participation form

@@ -7,22 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from django.core.cache import cache
-
 from events import programme as programme_module
 from events.models import EventPage
 from events.personal import cookie_name
 from tests.factories import EventHallFactory, EventPageFactory, day, session
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def kept(settings):
-    settings.PAGE_CACHE_ENABLED, settings.PAGE_CACHE_PAGES = True, False  # every page is rendered
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -66,7 +56,9 @@ def main(response):
     return response.content.decode().split("<main", 1)[1].split("</main>", 1)[0]
 
 
-def test_another_variant_of_the_page_builds_no_programme_and_shows_the_same(client, kept, forum, built):
+def test_another_variant_of_the_page_builds_no_programme_and_shows_the_same(
+    client, fragments_kept, forum, built
+):
     first = client.get(forum.url)
     assert built == [1]
     built.clear()
@@ -76,7 +68,7 @@ def test_another_variant_of_the_page_builds_no_programme_and_shows_the_same(clie
     assert "Секция А" in main(variant) and 'type="application/ld+json"' in variant.content.decode()
 
 
-def test_a_published_change_is_on_the_page_at_once(client, kept, forum):
+def test_a_published_change_is_on_the_page_at_once(client, fragments_kept, forum):
     client.get(forum.url)
     forum.programme[0].value["sessions"][0].value["title"] = "Торжественное открытие"
     forum.save_revision().publish()
@@ -84,7 +76,7 @@ def test_a_published_change_is_on_the_page_at_once(client, kept, forum):
 
 
 def test_filters_stars_and_a_running_event_are_rendered_for_the_reader(
-    client, kept, forum, built, monkeypatch
+    client, fragments_kept, forum, built, monkeypatch
 ):
     opening = forum.get_programme().sessions[0]
     client.get(forum.url)
@@ -107,7 +99,7 @@ def test_filters_stars_and_a_running_event_are_rendered_for_the_reader(
     assert 'class="now-next"' not in main(client.get(forum.url + "?utm_source=newsletter"))
 
 
-def test_a_preview_of_a_draft_is_never_kept(client, kept, forum):
+def test_a_preview_of_a_draft_is_never_kept(client, fragments_kept, forum):
     draft = EventPage.objects.get(pk=forum.pk)
     draft.programme[0].value["sessions"][0].value["title"] = "Черновое название"
     preview = draft.make_preview_request()

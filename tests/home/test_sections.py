@@ -122,13 +122,9 @@ def test_each_section_costs_at_most_one_query_and_does_not_grow(client, seeded):
     assert count_queries(client, "/ru/") == all_shown
 
 
-def test_kept_sections_serve_other_variants_of_the_url_and_follow_a_publish(client, seeded, settings):
+def test_kept_sections_serve_other_variants_of_the_url_and_follow_a_publish(client, seeded, fragments_kept):
     """With the fragments kept (production), the sections are rendered once for a language: another
     variant of the URL reads none of their rows; a published article is in "Latest news" at once."""
-    from django.core.cache import cache
-
-    settings.PAGE_CACHE_ENABLED, settings.PAGE_CACHE_PAGES = True, False  # every page is rendered
-    cache.clear()
 
     def tables_read(url):
         with CaptureQueriesContext(connection) as queries:
@@ -145,4 +141,3 @@ def test_kept_sections_serve_other_variants_of_the_url_and_follow_a_publish(clie
     article.save_revision().publish()
     news = soup(client, "/ru/?utm_source=newsletter").select_one('[aria-labelledby="home-news"]')
     assert news is not None and "Свежая новость сети" in news.get_text()
-    cache.clear()
