@@ -108,7 +108,7 @@ class DataFile:
 
 
 def _loader(code_kinds):
-    class SeedLoader(yaml.SafeLoader):
+    class SeedLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         pass
 
     SeedLoader.add_constructor("!ref", lambda loader, node: Ref(loader.construct_scalar(node)))
