@@ -1,7 +1,5 @@
 import pytest
 
-from core.seeding import load_content
-from core.seeding.loader import demo_paths
 from partnerships.models import AgreementIndexPage
 from tests.factories import AgreementIndexPageFactory
 
@@ -12,9 +10,3 @@ def section(request, home_page):
     if "seeded" in request.fixturenames:
         return AgreementIndexPage.objects.get(locale__language_code="ru")
     return AgreementIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def sample_libraries(seeded):
-    """The demonstration libraries (content/demo/), which the seed loads only when asked to."""
-    load_content(paths=demo_paths())
