@@ -204,6 +204,10 @@ class TestDatabases:
         query = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
         if template is not None:
             query += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
+            if admin.info.server_version >= 150000:
+                # Copying the files (and a checkpoint, cheap without fsync) takes a tenth of the
+                # time of PostgreSQL 15's default, which writes every block of the copy to the WAL.
+                query += sql.SQL(" STRATEGY FILE_COPY")
         admin.execute(query)
 
     @staticmethod
