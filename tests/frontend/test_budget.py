@@ -71,7 +71,7 @@ def test_home_page_with_fonts_under_budget(client, seeded, code):
     assert total < BUDGET
 
 
-def test_pages_load_nothing_from_other_hosts(client):
+def test_pages_load_nothing_from_other_hosts(client, fragments_kept):
     from tests.helpers import live_pages
 
     for page in live_pages():

@@ -101,7 +101,7 @@ def _head(client, page, parsed=None):
 
 
 @pytest.mark.usefixtures("seeded")
-def test_every_page_has_canonical_description_and_sharing_tags(client, seeded_heads):
+def test_every_page_has_canonical_description_and_sharing_tags(client, seeded_heads, fragments_kept):
     for page in public_pages():
         soup, meta, canonical = _head(client, page, seeded_heads)
         assert canonical == page.get_full_url(), page.url
@@ -120,7 +120,7 @@ def test_every_page_has_canonical_description_and_sharing_tags(client, seeded_he
 
 
 @pytest.mark.usefixtures("seeded")
-def test_home_pages_describe_the_organization(client, seeded_heads):
+def test_home_pages_describe_the_organization(client, seeded_heads, fragments_kept):
     for home in Page.objects.live().filter(depth=2).select_related("locale"):
         soup, _meta, _canonical = _head(client, home, seeded_heads)
         scripts = soup.find_all("script", type="application/ld+json")
@@ -134,7 +134,7 @@ def test_home_pages_describe_the_organization(client, seeded_heads):
 
 
 @pytest.mark.usefixtures("seeded")
-def test_other_pages_carry_no_organization_markup(client, seeded_heads):
+def test_other_pages_carry_no_organization_markup(client, seeded_heads, fragments_kept):
     for page in public_pages():
         if page.depth > 2:
             soup, _meta, _canonical = _head(client, page, seeded_heads)

@@ -34,7 +34,8 @@ def test_seed_builds_a_home_page_in_every_language():
     assert all(home.live for home in homes.values())
 
 
-def test_every_live_page_answers_200_with_its_title():
+def test_every_live_page_answers_200_with_its_title(fragments_kept):
+    # The page frame's fragments kept, as in production: built once per language, not per page.
     client = Client()
     pages = list(live_pages())
     assert len(pages) >= 3
