@@ -32,6 +32,7 @@ from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.module_loading import import_string
@@ -53,7 +54,6 @@ NONCE_HOLE = b"\x00csp-nonce\x00"
 # the encoding is part of the key): the library directory travels as 7 kB instead of 44 kB. Such a
 # copy holds no secret (no CSRF token, no nonce), so compressing it reveals nothing (BREACH needs
 # a secret beside text the attacker chooses).
-_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 MIN_COMPRESSED = 200  # bytes: below this gzip's own header outweighs what it saves
 
 
@@ -257,7 +257,8 @@ def _stored_headers(response):
 
 
 def accepts_gzip(request):
-    return bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    """Whether the browser accepts gzip, read as Django's GZipMiddleware reads it."""
+    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 def _compressible(response):
