@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.collector import quiet_garbage_collector
 from tests.services import services
 from tests.services.lifecycle import environment
 
@@ -48,6 +49,10 @@ def pytest_load_initial_conftests(early_config, parser, args):
             stack.close()
             raise pytest.UsageError("manage.py compilemessages failed (its messages are above)")
     return (yield)
+
+
+def pytest_collection_finish(session):
+    quiet_garbage_collector()
 
 
 def pytest_unconfigure(config):
