@@ -1,15 +1,11 @@
 import datetime
-import io
 
 import icalendar
 import pytest
 
-from django.core.management import call_command
-from django.db.models import Q
 from django.test import Client
 from django.utils import translation
 
-from core.models import SeedRecord
 from documents.models import OfficialDocument
 from events.models import EventIndexPage, EventPage
 from tests.events.helpers import star_buttons, star_url
@@ -138,23 +134,6 @@ def test_seeded_pages_render_and_export():
         assert response.status_code == 200
         cal = icalendar.Calendar.from_ical(response.content)
         assert cal.walk("VEVENT")
-
-
-def test_reseeding_leaves_the_events_untouched():
-    def state():
-        records = SeedRecord.objects.filter(
-            Q(key__startswith="event:")
-            | Q(key__startswith="events:index")
-            | Q(key__startswith="document:minculture-606")
-        ).order_by("key")
-        return list(records.values_list("key", "seed_hash", "state_hash", "revision_id"))
-
-    before = state()
-    assert len(before) == 12  # index, letter, two events, and their English and Belarusian translations
-    out = io.StringIO()
-    call_command("load_seed_content", stdout=out)
-    assert state() == before
-    assert "event" not in out.getvalue()  # nothing about our keys: neither updated nor left alone
 
 
 def test_meeting_page_links_the_letter_in_the_registry():
