@@ -21,6 +21,11 @@ from core.postgres.base import DatabaseWrapper
 from tests.services.loopback import DatabaseRelay
 
 BOUND = 30  # seconds a call may take before the test calls it hung
+# The connection's deadline while the server answers (generous: a loaded machine must not fail a
+# healthy query), and the one it is given when the test freezes the server: the waits are short,
+# and the test's own process is idle while it waits.
+RESPONSE_TIMEOUT = 5.0
+FROZEN_DEADLINE = 0.25
 
 
 def _socket_path():
@@ -55,7 +60,7 @@ def through_relay():
             PORT=str(relay.port),
             CONN_MAX_AGE=60,
             CONN_HEALTH_CHECKS=True,
-            RESPONSE_TIMEOUT=1.0,
+            RESPONSE_TIMEOUT=RESPONSE_TIMEOUT,
             OPTIONS={**settings.get("OPTIONS", {}), "connect_timeout": 1},
         )
         wrapper = DatabaseWrapper(settings, alias="through_relay")
@@ -65,6 +70,13 @@ def through_relay():
         finally:
             relay.set_mode("relay")
             bounded(wrapper.close)
+
+
+def freeze(relay, wrapper, mode="hang"):
+    """The relay stops forwarding (or refuses); the open connection waits FROZEN_DEADLINE at most."""
+    if wrapper.connection is not None:
+        wrapper.connection.response_timeout = FROZEN_DEADLINE
+    relay.set_mode(mode)
 
 
 def select_one(wrapper):
@@ -77,7 +89,7 @@ def select_one(wrapper):
 def test_a_frozen_server_ends_a_query_and_the_health_check(through_relay):
     relay, wrapper = through_relay
     assert bounded(lambda: select_one(wrapper)) == {"result": 1}
-    relay.set_mode("hang")
+    freeze(relay, wrapper)
     outcome = bounded(lambda: select_one(wrapper))
     assert isinstance(outcome.get("error"), OperationalError), outcome
     assert bounded(wrapper.is_usable) == {"result": False}
@@ -91,7 +103,7 @@ def test_a_frozen_server_ends_a_query_and_the_health_check(through_relay):
 def test_the_next_connection_works_once_the_server_answers_again(through_relay):
     relay, wrapper = through_relay
     assert bounded(lambda: select_one(wrapper)) == {"result": 1}
-    relay.set_mode("hang")
+    freeze(relay, wrapper)
     assert isinstance(bounded(lambda: select_one(wrapper)).get("error"), OperationalError)
     relay.set_mode("relay")
     # What Django does at the end of every request: drop an unusable connection.
@@ -124,7 +136,7 @@ def site_through_relay(seeded_database, django_db_blocker, settings):
             PORT=str(relay.port),
             CONN_MAX_AGE=60,
             CONN_HEALTH_CHECKS=True,
-            RESPONSE_TIMEOUT=1.0,
+            RESPONSE_TIMEOUT=RESPONSE_TIMEOUT,
             OPTIONS={**params.get("OPTIONS", {}), "connect_timeout": 1},
         )
         wrapper = DatabaseWrapper(params, alias="default")
@@ -147,7 +159,7 @@ def site_through_relay(seeded_database, django_db_blocker, settings):
             return outcome["result"]
 
         try:
-            yield relay, get
+            yield relay, wrapper, get
         finally:
             relay.set_mode("relay")
             bounded(wrapper.close)
@@ -156,10 +168,10 @@ def site_through_relay(seeded_database, django_db_blocker, settings):
 
 @pytest.mark.parametrize("mode", ["hang", "refuse"])
 def test_a_reader_gets_the_cached_page_or_a_503_and_the_site_recovers(site_through_relay, mode):
-    relay, get = site_through_relay
+    relay, wrapper, get = site_through_relay
     cached, uncached = "/ru/events/", "/ru/partnerships/"
     assert get(cached).status_code == 200  # kept in the page cache, the connection left open
-    relay.set_mode(mode)
+    freeze(relay, wrapper, mode)
     response = get(cached)
     assert response.status_code == 200 and response["X-Page-Cache"] in ("hit", "stale")
     response = get(uncached)
