@@ -69,7 +69,11 @@ if [ "$("$VENV/bin/uv" --version 2>/dev/null | cut -d' ' -f2)" != "$UV_VERSION" 
     elif "$PYTHON" -m pip --python "$VENV/bin/python" --version >/dev/null 2>&1; then  # the system's pip
         "$PYTHON" -m pip --python "$VENV/bin/python" install -q --disable-pip-version-check "uv==$UV_VERSION"
     else
-        "$VENV/bin/python" -m ensurepip --default-pip >/dev/null
+        # Debian's interpreter has ensurepip only with its python3.11-venv package.
+        "$VENV/bin/python" -m ensurepip --default-pip >/dev/null 2>&1 || {
+            apt_install python3.11-venv
+            "$VENV/bin/python" -m ensurepip --default-pip >/dev/null
+        }
         "$VENV/bin/python" -m pip install -q --disable-pip-version-check "uv==$UV_VERSION"
     fi
 fi
