@@ -50,21 +50,28 @@ def bounded(call):
     return outcome
 
 
+def relay_wrapper(relay, alias):
+    """A persistent, health-checked connection to the test database through ``relay``, with a
+    deadline; shared by the bounded threads each call runs in."""
+    params = dict(connections["default"].settings_dict)
+    params.update(
+        HOST="127.0.0.1",
+        PORT=str(relay.port),
+        CONN_MAX_AGE=60,
+        CONN_HEALTH_CHECKS=True,
+        RESPONSE_TIMEOUT=RESPONSE_TIMEOUT,
+        OPTIONS={**params.get("OPTIONS", {}), "connect_timeout": 1},
+    )
+    wrapper = DatabaseWrapper(params, alias=alias)
+    wrapper.inc_thread_sharing()
+    return wrapper
+
+
 @pytest.fixture
 def through_relay():
     relay = DatabaseRelay(_socket_path())
     with relay:
-        settings = dict(connections["default"].settings_dict)
-        settings.update(
-            HOST="127.0.0.1",
-            PORT=str(relay.port),
-            CONN_MAX_AGE=60,
-            CONN_HEALTH_CHECKS=True,
-            RESPONSE_TIMEOUT=RESPONSE_TIMEOUT,
-            OPTIONS={**settings.get("OPTIONS", {}), "connect_timeout": 1},
-        )
-        wrapper = DatabaseWrapper(settings, alias="through_relay")
-        wrapper.inc_thread_sharing()  # every call runs in a bounded thread of its own
+        wrapper = relay_wrapper(relay, "through_relay")
         try:
             yield relay, wrapper
         finally:
@@ -74,8 +81,7 @@ def through_relay():
 
 def freeze(relay, wrapper, mode="hang"):
     """The relay stops forwarding (or refuses); the open connection waits FROZEN_DEADLINE at most."""
-    if wrapper.connection is not None:
-        wrapper.connection.response_timeout = FROZEN_DEADLINE
+    wrapper.connection.response_timeout = FROZEN_DEADLINE
     relay.set_mode(mode)
 
 
@@ -130,17 +136,7 @@ def site_through_relay(seeded_database, django_db_blocker, settings):
     cache.clear()
     relay = DatabaseRelay(_socket_path())
     with relay, django_db_blocker.unblock():
-        params = dict(connections["default"].settings_dict)
-        params.update(
-            HOST="127.0.0.1",
-            PORT=str(relay.port),
-            CONN_MAX_AGE=60,
-            CONN_HEALTH_CHECKS=True,
-            RESPONSE_TIMEOUT=RESPONSE_TIMEOUT,
-            OPTIONS={**params.get("OPTIONS", {}), "connect_timeout": 1},
-        )
-        wrapper = DatabaseWrapper(params, alias="default")
-        wrapper.inc_thread_sharing()
+        wrapper = relay_wrapper(relay, "default")
         client = Client(raise_request_exception=False)
 
         def get(url):
